@@ -1,0 +1,41 @@
+// electron-vite build: main (Electron shell), preload (sandboxed, bundled) and renderer (Vue, runtime-only build).
+import { defineConfig } from 'electron-vite';
+import vue from '@vitejs/plugin-vue';
+import { resolve } from 'node:path';
+
+const contract = resolve(__dirname, 'src-main/contract');
+
+export default defineConfig({
+  main: {
+    resolve: { alias: { '@contract': contract } },
+    build: {
+      outDir: 'out/main',
+      lib: { entry: resolve(__dirname, 'src-main/app/index.ts') },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src-main/app/index.ts'),
+          'engine-worker': resolve(__dirname, 'src-main/host/worker.ts'),
+        },
+        external: ['better-sqlite3', 'exceljs', 'pdfkit', 'maxmind', 'yauzl', 'papaparse', 'markdown-it'],
+      },
+    },
+  },
+  preload: {
+    resolve: { alias: { '@contract': contract } },
+    build: {
+      outDir: 'out/preload',
+      externalizeDeps: false,
+      lib: { entry: resolve(__dirname, 'src-main/preload/index.ts') },
+      rollupOptions: { output: { format: 'cjs', entryFileNames: '[name].cjs' } },
+    },
+  },
+  renderer: {
+    root: 'src-renderer',
+    plugins: [vue()],
+    resolve: { alias: { '@contract': contract, vue: 'vue/dist/vue.runtime.esm-bundler.js' } },
+    build: {
+      outDir: resolve(__dirname, 'out/renderer'),
+      rollupOptions: { input: resolve(__dirname, 'src-renderer/index.html') },
+    },
+  },
+});

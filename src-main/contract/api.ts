@@ -1,0 +1,136 @@
+// The API contract: every call and event, typed once and validated at runtime at every boundary.
+// Preload bridge, IPC handlers, browser-mode server, renderer client and test fakes all derive from it.
+import { z } from 'zod';
+import {
+  AuditEntry,
+  Bookmark,
+  BookmarkInput,
+  CaseInfo,
+  ColumnInfo,
+  CountResult,
+  ImportProgress,
+  ImportSummary,
+  Page,
+  PivotResult,
+  QuerySpec,
+  RowDetail,
+  SavedFilter,
+  SavedFilterInput,
+  Severity,
+  StackRequest,
+  StackResult,
+} from './model';
+
+const empty = z.object({}).strict();
+const sourceId = z.number().int().positive();
+
+export const ReportFormat = z.enum(['md', 'html', 'pdf']);
+export type ReportFormat = z.infer<typeof ReportFormat>;
+
+export const ReportRequest = z.object({
+  format: ReportFormat,
+  draft: z.boolean().default(false),
+  defang: z.boolean().default(true),
+  sections: z.array(z.string().max(50)).max(30).optional(),
+});
+
+export const ReportFile = z.object({ fileName: z.string(), mime: z.string(), base64: z.string() });
+
+export const TriageFinding = z.object({
+  rule: z.string(),
+  title: z.string(),
+  severity: z.string(),
+  description: z.string(),
+  techniques: z.array(z.string()),
+  entities: z.record(z.string(), z.array(z.string())),
+  rows: z.array(z.object({ sourceId: z.number().int(), source: z.string(), row: z.number().int() })),
+  query: z.string(),
+  score: z.number(),
+});
+export type TriageFinding = z.infer<typeof TriageFinding>;
+
+/** Each entry: request schema, response schema, and its invariants. Channel names are `domain/action`. */
+export const API = {
+  /** The open case: identity, details and its evidence register. Read-only. */
+  'case/info': { req: empty, res: CaseInfo },
+  /** Columns of one source in file order, with the normalized field each one feeds. */
+  'sources/columns': { req: z.object({ sourceId }).strict(), res: z.array(ColumnInfo) },
+  /** Re-hash every source's original file and compare with the register (audit-logged). */
+  'sources/verify': {
+    req: empty,
+    res: z.array(z.object({ sourceId, name: z.string(), status: z.enum(['ok', 'mismatch', 'missing']), detail: z.string() })),
+  },
+  /** One page of rows (keyset paging; never OFFSET). The count comes from query/count. */
+  'query/page': { req: QuerySpec, res: Page },
+  /** Row count of a query; may be an estimate for very large results. */
+  'query/count': { req: QuerySpec, res: CountResult },
+  /** Value counts of one column or @field under the current filter. */
+  'query/stack': { req: StackRequest, res: StackResult },
+  /** Every row in every source where a value appears, grouped by source, in time order. */
+  'query/pivot': { req: z.object({ value: z.string().min(1).max(2000), limit: z.number().int().min(1).max(5000).default(500) }).strict(), res: PivotResult },
+  /** Event counts over time for the histogram (buckets chosen by the engine). */
+  'query/histogram': {
+    req: z.object({ spec: QuerySpec, buckets: z.number().int().min(1).max(1000).default(100) }).strict(),
+    res: z.object({ start: z.string().nullable(), bucketUs: z.number(), counts: z.array(z.number().int()) }),
+  },
+  /** The whole row with every original column, its @ fields and raw record. */
+  'row/get': { req: z.object({ sourceId, row: z.number().int() }).strict(), res: RowDetail },
+  'bookmarks/list': { req: empty, res: z.array(Bookmark) },
+  /** Bookmark a row (or update the existing bookmark of that row). Audit-logged. */
+  'bookmarks/add': { req: BookmarkInput, res: Bookmark },
+  'bookmarks/update': {
+    req: z.object({
+      id: z.number().int().positive(),
+      note: z.string().max(100_000).optional(),
+      tags: z.array(z.string().max(200)).max(100).optional(),
+      techniques: z.array(z.string().regex(/^T\d{4}(\.\d{3})?$/)).max(50).optional(),
+      severity: Severity.optional(),
+    }).strict(),
+    res: Bookmark,
+  },
+  'bookmarks/remove': { req: z.object({ id: z.number().int().positive() }).strict(), res: z.object({ removed: z.boolean() }) },
+  'filters/list': { req: empty, res: z.array(SavedFilter) },
+  /** Save (or replace by name) a named filter. The query is validated first. Audit-logged. */
+  'filters/save': { req: SavedFilterInput, res: SavedFilter },
+  'filters/remove': { req: z.object({ id: z.number().int().positive() }).strict(), res: z.object({ removed: z.boolean() }) },
+  /** Files chosen in a native dialog (Electron) become opaque staging ids; browser mode uploads instead. */
+  'import/pick': { req: empty, res: z.object({ ids: z.array(z.string()) }) },
+  /** Import staged files in the background; progress arrives as `import/progress` events. */
+  'import/start': { req: z.object({ ids: z.array(z.string().regex(/^[a-f0-9]{32}$/)).min(1).max(500) }).strict(), res: z.object({ jobId: z.string() }) },
+  'import/cancel': { req: z.object({ jobId: z.string().max(100) }).strict(), res: z.object({ cancelled: z.boolean() }) },
+  /** Render the case report; the renderer saves it (download) or previews it (html). Audit-logged. */
+  'report/export': { req: ReportRequest, res: ReportFile },
+  /** Built-in detections over the whole case. */
+  'triage/run': { req: empty, res: z.object({ findings: z.array(TriageFinding) }) },
+  'audit/list': { req: empty, res: z.object({ entries: z.array(AuditEntry), head: z.string(), valid: z.boolean(), brokenAt: z.number().int().nullable() }) },
+} as const;
+
+export type ApiName = keyof typeof API;
+export const API_NAMES = Object.keys(API) as ApiName[];
+export type ApiRequest<K extends ApiName> = z.input<(typeof API)[K]['req']>;
+export type ApiParsedRequest<K extends ApiName> = z.output<(typeof API)[K]['req']>;
+export type ApiResponse<K extends ApiName> = z.output<(typeof API)[K]['res']>;
+
+/** What the engine (or a fake) implements. */
+export type ApiHandlers = { [K in ApiName]: (req: ApiParsedRequest<K>) => Promise<ApiResponse<K>> | ApiResponse<K> };
+/** What the renderer calls. */
+export type ApiClient = { [K in ApiName]: (req: ApiRequest<K>) => Promise<ApiResponse<K>> };
+
+/** Events pushed from the engine to the renderer. */
+export const EVENTS = {
+  'import/progress': ImportProgress,
+  'import/done': z.object({ jobId: z.string(), summaries: z.array(ImportSummary) }),
+  'case/changed': z.object({ reason: z.string() }),
+} as const;
+export type EventName = keyof typeof EVENTS;
+export const EVENT_NAMES = Object.keys(EVENTS) as EventName[];
+export type EventPayload<K extends EventName> = z.infer<(typeof EVENTS)[K]>;
+
+/** The object the preload exposes as `window.loupe`: one function per call, plus a typed subscribe. */
+export type LoupeBridge = ApiClient & {
+  on<K extends EventName>(event: K, listener: (payload: EventPayload<K>) => void): () => void;
+};
+
+export function isApiName(name: string): name is ApiName {
+  return Object.prototype.hasOwnProperty.call(API, name);
+}

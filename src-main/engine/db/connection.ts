@@ -1,0 +1,104 @@
+// Opening a case file: identity checks (application_id, user_version), defensive pragmas, migrations.
+import Database from 'better-sqlite3';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { LoupeError } from '../../contract/errors';
+import { LATEST_VERSION, runMigrations } from './migrations';
+import type { ReadableDB, WritableDB } from './types';
+
+/** 'LOUP' as a big-endian 32-bit integer: identifies a Loupe case (sqlite.org/appfileformat.html). */
+export const APPLICATION_ID = 0x4c4f5550;
+const SQLITE_MAGIC = 'SQLite format 3\0';
+
+export interface OpenOptions {
+  create?: boolean;
+  readonly?: boolean;
+}
+
+function readHeader(path: string): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(100);
+    const n = readSync(fd, buf, 0, 100, 0);
+    return buf.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Refuses anything that is not a Loupe case from this or an older version, before SQLite touches it. */
+function checkExistingFile(path: string): void {
+  const size = statSync(path).size;
+  if (size === 0) return; // an empty file is treated as a new case
+  const header = readHeader(path);
+  if (header.length < 100 || header.subarray(0, 16).toString('latin1') !== SQLITE_MAGIC) {
+    throw new LoupeError('CASE_INVALID', `${path} is not a Loupe case (not an SQLite database)`);
+  }
+  const appId = header.readUInt32BE(68);
+  const userVersion = header.readUInt32BE(60);
+  if (appId !== APPLICATION_ID) {
+    throw new LoupeError('CASE_INVALID', `${path} is an SQLite database but not a Loupe case (application_id ${appId})`);
+  }
+  if (userVersion > LATEST_VERSION) {
+    throw new LoupeError(
+      'CASE_INVALID',
+      `${path} was written by a newer Loupe (case schema ${userVersion}, this build reads up to ${LATEST_VERSION}); upgrade Loupe to open it`,
+    );
+  }
+}
+
+function applyPragmas(db: Database.Database, readonly: boolean): void {
+  if (!readonly) {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+  }
+  db.pragma('foreign_keys = ON');
+  db.pragma('trusted_schema = OFF');
+  db.pragma('cell_size_check = ON');
+  db.pragma('cache_size = -65536');
+  db.pragma('temp_store = MEMORY');
+}
+
+/** REGEXP for the query language's `matches` (SQLite has none built in). Compiled patterns are cached. */
+function registerFunctions(db: Database.Database): void {
+  const cache = new Map<string, RegExp>();
+  db.function('regexp', { deterministic: true }, (pattern: unknown, value: unknown) => {
+    if (typeof pattern !== 'string' || value === null || value === undefined) return 0;
+    let re = cache.get(pattern);
+    if (!re) {
+      re = new RegExp(pattern, 'iu');
+      if (cache.size > 100) cache.clear();
+      cache.set(pattern, re);
+    }
+    return re.test(String(value)) ? 1 : 0;
+  });
+}
+
+export function openCaseDb(path: string, opts: { create: true; readonly?: false }): WritableDB;
+export function openCaseDb(path: string, opts?: OpenOptions): WritableDB | ReadableDB;
+export function openCaseDb(path: string, opts: OpenOptions = {}): WritableDB | ReadableDB {
+  const exists = existsSync(path);
+  if (!exists && !opts.create) throw new LoupeError('NOT_FOUND', `case file ${path} does not exist`);
+  if (exists) checkExistingFile(path);
+  let db: Database.Database;
+  try {
+    db = new Database(path, { readonly: Boolean(opts.readonly), fileMustExist: !opts.create, timeout: 5000 });
+  } catch (err) {
+    throw new LoupeError('CASE_INVALID', `cannot open ${path}: ${(err as Error).message}`);
+  }
+  try {
+    applyPragmas(db, Boolean(opts.readonly));
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new LoupeError('CASE_INVALID', `${path} is corrupt (quick_check: ${String(check)})`);
+    registerFunctions(db);
+    if (!opts.readonly) {
+      const appId = db.pragma('application_id', { simple: true }) as number;
+      if (appId === 0) db.pragma(`application_id = ${APPLICATION_ID}`);
+      runMigrations(db as WritableDB);
+    }
+    return db as WritableDB;
+  } catch (err) {
+    db.close();
+    if (err instanceof LoupeError) throw err;
+    throw new LoupeError('CASE_INVALID', `${path} is corrupt or unreadable: ${(err as Error).message}`);
+  }
+}

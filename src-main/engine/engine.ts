@@ -1,0 +1,106 @@
+// The engine: implements every contract call against one open case (runs under plain Node, in a worker or the CLI).
+import type { ApiHandlers, ApiParsedRequest, EventName, EventPayload } from '../contract/api';
+import { LoupeError } from '../contract/errors';
+import { listAudit, verifyAuditChain } from './case/audit';
+import { addBookmark, listBookmarks, removeBookmark, updateBookmark } from './case/bookmarks';
+import { caseInfo, openCase, type OpenedCase } from './case/caseFile';
+import { listColumns, getSourceRecord } from './case/catalog';
+import { listFilters, removeFilter, saveFilter } from './case/filters';
+import { verifySources } from './case/verify';
+import { countRows, histogram, stackColumn } from './explore/aggregate';
+import { publicColumn, sourcePage, timelinePage } from './explore/page';
+import { pivot } from './explore/pivot';
+import { getRow } from './explore/rowDetail';
+import { sourceResolver, timelineResolver } from './explore/resolver';
+import { compileQueryText } from './explore/where';
+import { importPath, type ImportOptions } from './import/importFile';
+import type { ImportSummary } from '../contract/model';
+import { exportReport } from './reporting';
+import { runTriage } from './triage';
+
+export type Emit = <K extends EventName>(event: K, payload: EventPayload<K>) => void;
+
+type Handled = Exclude<keyof ApiHandlers, 'import/pick' | 'import/start' | 'import/cancel'>;
+
+export class Engine {
+  readonly case: OpenedCase;
+
+  constructor(path: string, opts: { create?: boolean; readOnly?: boolean } = {}) {
+    this.case = openCase(path, opts);
+  }
+
+  get db() {
+    return this.case.db;
+  }
+
+  close(): void {
+    if (!this.case.readOnly) {
+      try {
+        this.db.pragma('wal_checkpoint(TRUNCATE)');
+      } catch {
+        /* a reader elsewhere may hold the WAL; the next open checkpoints */
+      }
+    }
+    this.db.close();
+  }
+
+  /** Imports files one after another; each is atomic. Returns one summary per input (errors included). */
+  async importFiles(paths: string[], opts: ImportOptions = {}): Promise<ImportSummary[]> {
+    const out: ImportSummary[] = [];
+    for (const p of paths) {
+      try {
+        out.push(...(await importPath(this.db, p, opts)));
+      } catch (err) {
+        if (err instanceof LoupeError && err.code === 'CANCELLED') throw err;
+        out.push({ file: p, ok: false, error: (err as Error).message, sources: [] });
+      }
+    }
+    return out;
+  }
+
+  /** Validates a query against a source (or the timeline) without running it. */
+  checkQuery(source: number | null, where: string): string {
+    const resolver = source === null ? timelineResolver() : sourceResolver(listColumns(this.db, getSourceRecord(this.db, source).id));
+    return compileQueryText(where, resolver).description;
+  }
+
+  readonly handlers: { [K in Handled]: ApiHandlers[K] } = {
+    'case/info': () => caseInfo(this.case),
+    'sources/columns': ({ sourceId }) => listColumns(this.db, getSourceRecord(this.db, sourceId).id).map(publicColumn),
+    'sources/verify': () => verifySources(this.db),
+    'query/page': (spec) => this.page(spec),
+    'query/count': (spec) => countRows(this.db, spec.source, spec.where),
+    'query/stack': (r) => stackColumn(this.db, r.spec.source, r.spec.where, r.column, r.order, r.limit),
+    'query/pivot': (r) => pivot(this.db, r.value, r.limit),
+    'query/histogram': (r) => histogram(this.db, r.spec.source, r.spec.where, r.buckets),
+    'row/get': (r) => getRow(this.db, r.sourceId, r.row),
+    'bookmarks/list': () => listBookmarks(this.db),
+    'bookmarks/add': (b) => addBookmark(this.db, b.sourceId, b.row, b),
+    'bookmarks/update': ({ id, ...patch }) => updateBookmark(this.db, id, patch),
+    'bookmarks/remove': ({ id }) => ({ removed: removeBookmark(this.db, id) }),
+    'filters/list': () => listFilters(this.db),
+    'filters/save': (f) => {
+      const source = f.sourceName ? this.sourceIdByName(f.sourceName) : null;
+      this.checkQuery(source, f.query);
+      return saveFilter(this.db, f);
+    },
+    'filters/remove': ({ id }) => ({ removed: removeFilter(this.db, id) }),
+    'report/export': (r) => exportReport(this.db, this.case, r),
+    'triage/run': () => ({ findings: runTriage(this.db) }),
+    'audit/list': () => {
+      const chain = verifyAuditChain(this.db);
+      const entries = listAudit(this.db).map((e) => ({ seq: e.seq, ts: e.ts, action: e.action, target: e.target, params: e.params_json, hash: e.hash }));
+      return { entries, head: chain.head, valid: chain.valid, brokenAt: chain.brokenAt };
+    },
+  };
+
+  page(spec: ApiParsedRequest<'query/page'>) {
+    const req = { source: spec.source, where: spec.where, sort: spec.sort, limit: spec.limit, after: spec.after };
+    return spec.source === null ? timelinePage(this.db, req) : sourcePage(this.db, { ...req, source: spec.source });
+  }
+
+  private sourceIdByName(name: string): number | null {
+    const s = caseInfo(this.case).sources.find((x) => x.name === name);
+    return s ? s.id : null;
+  }
+}

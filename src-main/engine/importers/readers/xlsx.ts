@@ -1,0 +1,158 @@
+// XLSX table reader: yauzl pre-scan (bombs, names, 1904 dates), then exceljs streaming, one table per non-empty sheet.
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { cellText } from './xlsx-cell';
+import { ImportError, formatBytes, resolveLimits, safeName, throwIfAborted, type ImportLimits, type InputSource, type RawRow, type ReaderOptions, type TableReader } from './types';
+import { WarningSink } from './warnings';
+import { scanZip, type ZipSource } from './zip';
+
+const EXCEL_MAX_ROWS = 1_048_576;
+const EXCEL_MAX_COLUMNS = 16_384;
+/** exceljs keeps every shared string in memory even when streaming. */
+const SHARED_STRINGS_CAP = 256 * 1024 * 1024;
+/** Workbooks inside containers are buffered for the random-access pre-scan. */
+const BUFFERED_WORKBOOK_CAP = 512 * 1024 * 1024;
+
+interface RowLike {
+  number: number;
+  eachCell(opt: { includeEmpty: boolean }, cb: (cell: { value: unknown }, col: number) => void): void;
+}
+
+async function zipSourceOf(input: InputSource, limits: ImportLimits): Promise<ZipSource> {
+  if (!input.container) return { path: input.path };
+  const cap = Math.min(BUFFERED_WORKBOOK_CAP, limits.maxFileBytes);
+  const parts: Buffer[] = [];
+  let n = 0;
+  for await (const chunk of input.open()) {
+    const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    n += b.length;
+    if (n > cap) throw new ImportError(`workbook inside a container is over ${formatBytes(cap)}; extract it first`, input.name);
+    parts.push(b);
+  }
+  return { buffer: Buffer.concat(parts) };
+}
+
+export async function* openXlsxTables(input: InputSource, opts: ReaderOptions = {}): AsyncGenerator<TableReader> {
+  const limits = resolveLimits(opts.limits);
+  const file = input.name;
+  const maxColumns = Math.min(limits.maxColumns, EXCEL_MAX_COLUMNS);
+  if (input.size === 0) throw new ImportError('file is empty', file);
+  const src = await zipSourceOf(input, limits);
+  const entries = await scanZip(src, file, {
+    limits,
+    keep: (n) => n === 'xl/workbook.xml',
+    entryCap: (n) => (n === 'xl/sharedStrings.xml' ? Math.min(SHARED_STRINGS_CAP, limits.maxUncompressedBytes) : undefined),
+  });
+  const workbookXml = entries.find((e) => e.name === 'xl/workbook.xml')?.text;
+  if (workbookXml === undefined) throw new ImportError('not an Excel workbook (no xl/workbook.xml inside the zip)', file);
+  const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904\s*=\s*["'](?:1|true)["']/.test(workbookXml);
+
+  const stream = 'buffer' in src ? bufferStream(src.buffer) : input.open();
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream as unknown as import('stream').Stream, {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
+  let found = false;
+  try {
+    for await (const ws of reader) {
+      throwIfAborted(opts.signal, file);
+      const rawName = (ws as unknown as { name?: unknown }).name;
+      const sheet = typeof rawName === 'string' ? rawName : '';
+      if (opts.sheet !== undefined && sheet !== opts.sheet) continue;
+      const table = await openSheet(ws[Symbol.asyncIterator]() as AsyncIterator<RowLike>, `${file}#${sheet}`, sheet, date1904, limits, maxColumns, opts.signal);
+      if (!table) continue;
+      found = true;
+      yield table.reader;
+      await table.drain();
+    }
+  } catch (err) {
+    if (err instanceof ImportError) throw err;
+    throw new ImportError(`unreadable workbook (${safeName(err instanceof Error ? err.message : String(err))})`, file);
+  }
+  if (!found) {
+    throw new ImportError(opts.sheet !== undefined ? `no non-empty sheet named "${safeName(opts.sheet)}"` : 'workbook has no non-empty sheet', file);
+  }
+}
+
+function bufferStream(buf: Buffer): NodeJS.ReadableStream {
+  return Readable.from([buf]);
+}
+
+async function openSheet(
+  rows: AsyncIterator<RowLike>,
+  name: string,
+  sheet: string,
+  date1904: boolean,
+  limits: ImportLimits,
+  maxColumns: number,
+  signal: AbortSignal | undefined,
+): Promise<{ reader: TableReader; drain: () => Promise<void> } | undefined> {
+  const warnings = new WarningSink();
+  const toCells = (row: RowLike): (string | null)[] => {
+    if (row.number > EXCEL_MAX_ROWS) throw new ImportError(`row number is beyond Excel's ${EXCEL_MAX_ROWS}-row limit`, name, row.number);
+    const cells: (string | null)[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
+      if (col > maxColumns) throw new ImportError(`cell in column ${col} is beyond the ${maxColumns}-column limit`, name, row.number);
+      const { text, problem } = cellText(cell.value);
+      if (problem) warnings.add(`column ${col}: ${problem}`, row.number);
+      if (text !== null && text.length * 3 > limits.maxCellBytes) {
+        const bytes = Buffer.byteLength(text, 'utf8');
+        if (bytes > limits.maxCellBytes) throw new ImportError(`cell is ${bytes} bytes, over the ${formatBytes(limits.maxCellBytes)} limit`, name, row.number);
+      }
+      while (cells.length < col - 1) cells.push(null);
+      cells[col - 1] = text;
+    });
+    return cells;
+  };
+  let header: (string | null)[] | undefined;
+  for (;;) {
+    const r = await rows.next();
+    if (r.done) return undefined;
+    const cells = toCells(r.value);
+    if (cells.some((c) => c !== null && c !== '')) { header = cells; break; }
+  }
+  const headers = header.map((h) => h ?? '');
+  const width = headers.length;
+  const meta: Record<string, string> = { sheet, dateSystem: date1904 ? '1904' : '1900' };
+  let finished = false;
+  let started = false;
+
+  async function* batches(batchSize = 5000): AsyncGenerator<RawRow[]> {
+    if (started) throw new ImportError('batches() can only be iterated once', name);
+    started = true;
+    let batch: RawRow[] = [];
+    let count = 0;
+    for (;;) {
+      const r = await rows.next();
+      if (r.done) break;
+      const row = r.value;
+      const cells = toCells(row);
+      if (cells.length === 0) continue;
+      if (++count > limits.maxRows) throw new ImportError(`more than ${limits.maxRows} rows`, name, row.number);
+      if (cells.length > width) {
+        const extra = cells.slice(width).map((c) => c ?? '');
+        warnings.add(`row has cells beyond the ${width} header columns; extra cells kept`, row.number);
+        batch.push({ row: row.number, cells: cells.slice(0, width), extra });
+      } else {
+        while (cells.length < width) cells.push(null);
+        batch.push({ row: row.number, cells });
+      }
+      if (batch.length >= batchSize) {
+        throwIfAborted(signal, name);
+        yield batch;
+        batch = [];
+      }
+    }
+    finished = true;
+    if (batch.length > 0) yield batch;
+    warnings.finish();
+  }
+  const drain = async (): Promise<void> => {
+    if (finished) return;
+    for (;;) { const r = await rows.next(); if (r.done) break; }
+  };
+  return { reader: { name, headers, meta, warnings: warnings.list, batches }, drain };
+}

@@ -1,0 +1,121 @@
+// The engine host: runs the engine in a worker thread, validates every call against the contract, relays events.
+import { randomUUID } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
+import { API, isApiName, type ApiName, type ApiResponse, type EventName, type EventPayload } from '../contract/api';
+import { LoupeError, serializeError, type Result } from '../contract/errors';
+import type { FromWorker, ToWorker } from './protocol';
+import { Staging } from './staging';
+import type { EngineHost, EventListener } from './types';
+
+export interface HostOptions {
+  /** The built worker script (out/cli/engine-worker.cjs or out/main/engine-worker.js). */
+  workerPath: string;
+  /** Heap limit for the worker: a hostile file can fail its import, never take the app down. */
+  maxHeapMb?: number;
+}
+
+export function createEngineHost(casePath: string, opts: HostOptions): EngineHost & { ready: Promise<void> } {
+  const staging = new Staging();
+  const listeners = new Set<EventListener>();
+  const pending = new Map<number, (r: Result<unknown>) => void>();
+  let nextId = 1;
+  let closed = false;
+  let worker!: Worker;
+  let readyResolve!: () => void;
+  let readyReject!: (e: Error) => void;
+  const ready = new Promise<void>((res, rej) => {
+    readyResolve = res;
+    readyReject = rej;
+  });
+
+  const emit = (event: EventName, payload: unknown) => {
+    for (const l of listeners) l(event, payload as EventPayload<typeof event>);
+  };
+
+  const spawn = () => {
+    worker = new Worker(opts.workerPath, {
+      workerData: { casePath },
+      resourceLimits: { maxOldGenerationSizeMb: opts.maxHeapMb ?? 2048 },
+    });
+    worker.on('message', (m: FromWorker) => {
+      if (m.type === 'ready') readyResolve();
+      else if (m.type === 'fatal') readyReject(new LoupeError('CASE_INVALID', m.message));
+      else if (m.type === 'result') {
+        pending.get(m.id)?.(m.result);
+        pending.delete(m.id);
+      } else if (m.type === 'event') emit(m.event, m.payload);
+    });
+    worker.on('error', (err) => {
+      readyReject(err);
+      for (const [, resolve] of pending) resolve({ ok: false, error: { code: 'INTERNAL', message: `engine stopped: ${err.message}` } });
+      pending.clear();
+    });
+    worker.on('exit', (code) => {
+      for (const [, resolve] of pending) resolve({ ok: false, error: { code: 'INTERNAL', message: `engine exited (${code})` } });
+      pending.clear();
+      // A crash (out of memory on a hostile file) restarts the engine; the case is intact (imports are atomic).
+      if (!closed) {
+        emit('case/changed', { reason: 'engine restarted' });
+        spawn();
+      }
+    });
+  };
+  spawn();
+
+  const send = (m: ToWorker) => worker.postMessage(m);
+
+  return {
+    ready,
+    async call<K extends ApiName>(name: K, req: unknown): Promise<Result<ApiResponse<K>>> {
+      if (!isApiName(name)) return { ok: false, error: { code: 'NOT_FOUND', message: `no such call ${String(name)}` } };
+      const parsed = API[name].req.safeParse(req ?? {});
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        return { ok: false, error: { code: 'BAD_REQUEST', message: `${name}: ${issue?.path.join('.') || 'request'} ${issue?.message ?? 'is invalid'}` } };
+      }
+      try {
+        await ready;
+      } catch (err) {
+        return { ok: false, error: serializeError(err) };
+      }
+      if (name === 'import/pick') return { ok: false, error: { code: 'BAD_REQUEST', message: 'browser mode: drop files on the window or use the upload button' } };
+      if (name === 'import/start') {
+        const ids = (parsed.data as { ids: string[] }).ids;
+        const files = ids.map((id) => staging.take(id));
+        if (files.some((f) => !f)) return { ok: false, error: { code: 'NOT_FOUND', message: 'unknown staged file id' } };
+        const jobId = randomUUID();
+        send({ type: 'import', jobId, files: files.map((f) => ({ path: f!.path, name: f!.name })) });
+        return { ok: true, value: { jobId } as ApiResponse<K> };
+      }
+      if (name === 'import/cancel') {
+        send({ type: 'cancel', jobId: (parsed.data as { jobId: string }).jobId });
+        return { ok: true, value: { cancelled: true } as ApiResponse<K> };
+      }
+      const id = nextId++;
+      const result = await new Promise<Result<unknown>>((resolve) => {
+        pending.set(id, resolve);
+        send({ type: 'call', id, name, req: parsed.data });
+      });
+      return result as Result<ApiResponse<K>>;
+    },
+    on(listener: EventListener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    stageStream: (fileName, data) => staging.stageStream(fileName, data),
+    stagePath: (path) => staging.stagePath(path),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(() => void worker.terminate().then(() => resolve()), 10_000);
+        worker.once('exit', () => {
+          clearTimeout(t);
+          resolve();
+        });
+        send({ type: 'close' });
+      });
+      staging.dispose();
+    },
+  };
+}

@@ -1,0 +1,82 @@
+// The engine worker: owns the case database; runs contract calls and imports off the main thread.
+import { parentPort, workerData } from 'node:worker_threads';
+import { serializeError, LoupeError } from '../contract/errors';
+import { Engine } from '../engine/engine';
+import type { FromWorker, ToWorker } from './protocol';
+
+const port = parentPort;
+if (!port) throw new Error('engine worker must run in a worker thread');
+const post = (m: FromWorker) => port.postMessage(m);
+
+let engine: Engine;
+try {
+  engine = new Engine((workerData as { casePath: string }).casePath, { create: true });
+  post({ type: 'ready' });
+} catch (err) {
+  post({ type: 'fatal', message: (err as Error).message });
+  throw err;
+}
+
+const jobs = new Map<string, AbortController>();
+const queue: (() => Promise<void>)[] = [];
+let running = false;
+
+async function drain(): Promise<void> {
+  if (running) return;
+  running = true;
+  while (queue.length) await queue.shift()!();
+  running = false;
+}
+
+async function runImport(jobId: string, files: { path: string; name: string }[]): Promise<void> {
+  const ac = new AbortController();
+  jobs.set(jobId, ac);
+  const summaries = [];
+  try {
+    for (const f of files) {
+      if (ac.signal.aborted) break;
+      const res = await engine.importFiles([f.path], {
+        signal: ac.signal,
+        onProgress: (p) =>
+          post({ type: 'event', event: 'import/progress', payload: { jobId, file: f.name, phase: p.phase, rows: p.rows, bytes: 0, totalBytes: p.totalBytes } }),
+      });
+      // The staged copy's temp name is not the analyst's file name: report the name they chose.
+      for (const s of res) summaries.push({ ...s, file: f.name });
+    }
+  } catch (err) {
+    const cancelled = err instanceof LoupeError && err.code === 'CANCELLED';
+    post({ type: 'event', event: 'import/progress', payload: { jobId, file: '', phase: cancelled ? 'cancelled' : 'failed', rows: 0, bytes: 0, totalBytes: 0, message: (err as Error).message } });
+  } finally {
+    jobs.delete(jobId);
+  }
+  post({ type: 'event', event: 'import/done', payload: { jobId, summaries } });
+  post({ type: 'event', event: 'case/changed', payload: { reason: 'import' } });
+}
+
+port.on('message', (m: ToWorker) => {
+  if (m.type === 'call') {
+    queue.push(async () => {
+      try {
+        const handler = (engine.handlers as Record<string, (req: unknown) => unknown>)[m.name];
+        if (!handler) throw new LoupeError('NOT_FOUND', `no handler for ${m.name}`);
+        const value = await handler(m.req);
+        post({ type: 'result', id: m.id, result: { ok: true, value } });
+      } catch (err) {
+        post({ type: 'result', id: m.id, result: { ok: false, error: serializeError(err) } });
+      }
+    });
+    void drain();
+  } else if (m.type === 'import') {
+    queue.push(() => runImport(m.jobId, m.files));
+    void drain();
+  } else if (m.type === 'cancel') {
+    jobs.get(m.jobId)?.abort();
+  } else if (m.type === 'close') {
+    queue.push(async () => {
+      engine.close();
+      post({ type: 'closed' });
+      port.close();
+    });
+    void drain();
+  }
+});

@@ -1,0 +1,73 @@
+// Pinia store for bookmarks: list, add (or update) with note/tags/techniques/severity, remove.
+import { acceptHMRUpdate, defineStore } from 'pinia';
+import { computed, ref, shallowRef } from 'vue';
+import { call, toApiError, type ApiError } from '../api/client';
+import type { Bookmark, BookmarkInput } from '../../../src-main/contract/model';
+
+const TECHNIQUE = /^T\d{4}(\.\d{3})?$/;
+
+/** Splits a comma-separated field into trimmed, non-empty, unique items. */
+export function splitList(text: string): string[] {
+  return [...new Set(text.split(',').map((s) => s.trim()).filter((s) => s !== ''))];
+}
+
+/** ATT&CK ids that do not look like T1234 or T1234.001 (upper-cased first). */
+export function invalidTechniques(ids: readonly string[]): string[] {
+  return ids.filter((t) => !TECHNIQUE.test(t));
+}
+
+export const useBookmarksStore = defineStore('bookmarks', () => {
+  const list = shallowRef<Bookmark[]>([]);
+  const loaded = ref(false);
+  const busy = ref(false);
+  const error = shallowRef<ApiError | null>(null);
+
+  const keys = computed(() => new Set(list.value.map((b) => `${b.sourceId}:${b.row}`)));
+
+  function isBookmarked(sourceId: number, row: number, fallback: boolean): boolean {
+    return loaded.value ? keys.value.has(`${sourceId}:${row}`) : fallback;
+  }
+
+  function find(sourceId: number, row: number): Bookmark | undefined {
+    return list.value.find((b) => b.sourceId === sourceId && b.row === row);
+  }
+
+  async function load(): Promise<void> {
+    try {
+      list.value = await call('bookmarks/list', {});
+      loaded.value = true;
+      error.value = null;
+    } catch (err) {
+      error.value = toApiError(err);
+    }
+  }
+
+  async function guarded<T>(job: () => Promise<T>): Promise<T | null> {
+    busy.value = true;
+    error.value = null;
+    try {
+      return await job();
+    } catch (err) {
+      error.value = toApiError(err);
+      return null;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  /** Adds (or updates the bookmark of that row); returns it, or null with `error` set. */
+  async function add(input: BookmarkInput): Promise<Bookmark | null> {
+    const saved = await guarded(() => call('bookmarks/add', input));
+    if (saved) list.value = [...list.value.filter((b) => b.id !== saved.id), saved];
+    return saved;
+  }
+
+  async function remove(id: number): Promise<void> {
+    const res = await guarded(() => call('bookmarks/remove', { id }));
+    if (res) list.value = list.value.filter((b) => b.id !== id);
+  }
+
+  return { list, loaded, busy, error, keys, isBookmarked, find, load, add, remove };
+});
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useBookmarksStore, import.meta.hot));
