@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { LoupeError } from '../../contract/errors';
 import { LATEST_VERSION, runMigrations } from './migrations';
+import { sqliteRegexp } from '../query/regex';
 import type { ReadableDB, WritableDB } from './types';
 
 /** 'LOUP' as a big-endian 32-bit integer: identifies a Loupe case (sqlite.org/appfileformat.html). */
@@ -58,19 +59,9 @@ function applyPragmas(db: Database.Database, readonly: boolean): void {
   db.pragma('temp_store = MEMORY');
 }
 
-/** REGEXP for the query language's `matches` (SQLite has none built in). Compiled patterns are cached. */
+/** REGEXP for the query language's `matches`: the same case-insensitive JS regex the compiler validated. */
 function registerFunctions(db: Database.Database): void {
-  const cache = new Map<string, RegExp>();
-  db.function('regexp', { deterministic: true }, (pattern: unknown, value: unknown) => {
-    if (typeof pattern !== 'string' || value === null || value === undefined) return 0;
-    let re = cache.get(pattern);
-    if (!re) {
-      re = new RegExp(pattern, 'iu');
-      if (cache.size > 100) cache.clear();
-      cache.set(pattern, re);
-    }
-    return re.test(String(value)) ? 1 : 0;
-  });
+  db.function('regexp', { deterministic: true }, sqliteRegexp);
 }
 
 export function openCaseDb(path: string, opts: { create: true; readonly?: false }): WritableDB;

@@ -70,7 +70,9 @@ export async function* openXlsxTables(input: InputSource, opts: ReaderOptions = 
     }
   } catch (err) {
     if (err instanceof ImportError) throw err;
-    throw new ImportError(`unreadable workbook (${safeName(err instanceof Error ? err.message : String(err))})`, file);
+    const message = safeName(err instanceof Error ? err.message : String(err));
+    if (/out of bounds.*column/i.test(message)) throw new ImportError(`a cell is beyond the ${EXCEL_MAX_COLUMNS}-column limit (${message})`, file);
+    throw new ImportError(`unreadable workbook (${message})`, file);
   }
   if (!found) {
     throw new ImportError(opts.sheet !== undefined ? `no non-empty sheet named "${safeName(opts.sheet)}"` : 'workbook has no non-empty sheet', file);

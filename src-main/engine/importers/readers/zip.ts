@@ -26,8 +26,10 @@ export function openZip(src: ZipSource): Promise<yauzl.ZipFile> {
 }
 
 function zipMessage(err: unknown): string {
-  const m = err instanceof Error ? err.message : String(err);
-  return `not a readable zip/xlsx container (${safeName(m)})`;
+  const m = safeName(err instanceof Error ? err.message : String(err));
+  if (/absolute path|invalid relative path|invalid characters in fileName/.test(m)) return `zip entry has an unsafe name (${m})`;
+  if (/too many bytes in the stream|not enough bytes in the stream/.test(m)) return `zip entry size differs from its declared size, refusing it (${m}; zip bomb?)`;
+  return `not a readable zip/xlsx container (${m})`;
 }
 
 export function checkEntryName(name: string, file: string): void {

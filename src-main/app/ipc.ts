@@ -1,0 +1,132 @@
+// IPC wiring: one guarded ipcMain.handle per contract channel; sender check, host call, errors as data.
+import { dialog, BrowserWindow } from 'electron';
+import { API, type ApiName, type EventName } from '../contract/api';
+import { serializeError, type Result } from '../contract/errors';
+import type { EngineHost } from '../host/types';
+import { validateSender } from './policy';
+
+/** Where each channel is answered. Typed as a full Record so a contract change fails to compile here. */
+const CHANNEL_ROUTES: Record<ApiName, 'engine' | 'main'> = {
+  'case/info': 'engine',
+  'sources/columns': 'engine',
+  'sources/verify': 'engine',
+  'query/page': 'engine',
+  'query/count': 'engine',
+  'query/stack': 'engine',
+  'query/pivot': 'engine',
+  'query/histogram': 'engine',
+  'row/get': 'engine',
+  'bookmarks/list': 'engine',
+  'bookmarks/add': 'engine',
+  'bookmarks/update': 'engine',
+  'bookmarks/remove': 'engine',
+  'filters/list': 'engine',
+  'filters/save': 'engine',
+  'filters/remove': 'engine',
+  // Paths never come from the renderer: main shows the dialog and stages the files (SECURITY I-3).
+  'import/pick': 'main',
+  'import/start': 'engine',
+  'import/cancel': 'engine',
+  'report/export': 'engine',
+  'triage/run': 'engine',
+  'audit/list': 'engine',
+};
+
+/** Exactly the channels registerIpc() registers. */
+export const REGISTERED_CHANNELS: readonly ApiName[] = Object.freeze(Object.keys(CHANNEL_ROUTES) as ApiName[]);
+
+/** The parts of an IPC event we rely on (Electron's IpcMainInvokeEvent satisfies it). */
+export interface IpcEventLike {
+  senderFrame: { url: string; parent: unknown } | null;
+  sender: { id: number };
+}
+
+export interface IpcMainLike {
+  handle(channel: string, listener: (event: IpcEventLike, payload: unknown) => Promise<unknown>): void;
+  removeHandler(channel: string): void;
+}
+
+/** One host, or a lookup from the sending webContents to its case's host (one window per case). */
+export type HostSource = EngineHost | ((sender: IpcEventLike['sender']) => EngineHost | undefined);
+
+export interface IpcOptions {
+  /** Native file picker; defaults to dialog.showOpenDialog on the sender's window. */
+  pickFiles?: (event: IpcEventLike) => Promise<string[]>;
+}
+
+/** Default sender rule: a live top frame whose URL is on app://loupe. */
+export function isTrustedIpcSender(event: IpcEventLike): boolean {
+  const frame = event.senderFrame;
+  if (frame === null || frame === undefined) return false;
+  return validateSender(frame.url, frame.parent === null);
+}
+
+async function pickWithDialog(event: IpcEventLike): Promise<string[]> {
+  const win = BrowserWindow.getAllWindows().find((w) => w.webContents.id === event.sender.id);
+  const options: Electron.OpenDialogOptions = {
+    title: 'Import log files',
+    properties: ['openFile', 'multiSelections'],
+    filters: [
+      { name: 'Log exports', extensions: ['csv', 'tsv', 'xlsx', 'json', 'jsonl', 'ndjson', 'log', 'txt', 'zip'] },
+      { name: 'All files', extensions: ['*'] },
+    ],
+  };
+  const chosen = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+  return chosen.canceled ? [] : chosen.filePaths;
+}
+
+function forbidden(message: string): Result<never> {
+  return { ok: false, error: { code: 'FORBIDDEN', message } };
+}
+
+async function answerPick(host: EngineHost, event: IpcEventLike, payload: unknown, pick: (e: IpcEventLike) => Promise<string[]>): Promise<Result<unknown>> {
+  const parsed = API['import/pick'].req.safeParse(payload);
+  if (!parsed.success) return { ok: false, error: { code: 'BAD_REQUEST', message: parsed.error.issues[0]?.message ?? 'Invalid request' } };
+  const paths = await pick(event);
+  return { ok: true, value: { ids: paths.map((p) => host.stagePath(p)) } };
+}
+
+/**
+ * Registers one handler per contract channel. Every handler checks the sender first, then lets the
+ * host validate the payload (zod) and run the call; whatever happens, the renderer gets a Result.
+ * Returns a function that removes the handlers.
+ */
+export function registerIpc(ipcMain: IpcMainLike, host: HostSource, isTrustedSender: (event: IpcEventLike) => boolean = isTrustedIpcSender, options: IpcOptions = {}): () => void {
+  const hostFor = typeof host === 'function' ? host : () => host;
+  const pick = options.pickFiles ?? pickWithDialog;
+  for (const channel of REGISTERED_CHANNELS) {
+    const route = CHANNEL_ROUTES[channel];
+    ipcMain.handle(channel, async (event, payload): Promise<Result<unknown>> => {
+      try {
+        if (!isTrustedSender(event)) return forbidden('Untrusted sender');
+        const target = hostFor(event.sender);
+        if (target === undefined) return forbidden('No case is open in this window');
+        if (route === 'main') return await answerPick(target, event, payload, pick);
+        const result = await target.call(channel, payload);
+        return isResult(result) ? result : { ok: false, error: { code: 'INTERNAL', message: 'Malformed engine result' } };
+      } catch (err) {
+        return { ok: false, error: serializeError(err) };
+      }
+    });
+  }
+  return () => {
+    for (const channel of REGISTERED_CHANNELS) ipcMain.removeHandler(channel);
+  };
+}
+
+function isResult(value: unknown): value is Result<unknown> {
+  return typeof value === 'object' && value !== null && ((value as { ok?: unknown }).ok === true || (value as { ok?: unknown }).ok === false);
+}
+
+export interface EventTarget {
+  isDestroyed(): boolean;
+  send(channel: EventName, payload: unknown): void;
+}
+
+/** Sends a host's events to one window's webContents on the contract's event channel names. */
+export function forwardEvents(host: EngineHost, target: EventTarget): () => void {
+  return host.on((event, payload) => {
+    if (!target.isDestroyed()) target.send(event, payload);
+  });
+}
+

@@ -1,0 +1,84 @@
+// @vitest-environment jsdom
+// The query store pages with keyset cursors against the fake engine, drops far pages and re-fetches them by cursor.
+import { describe, expect, it } from 'vitest';
+import { MAX_PAGES_KEPT, PAGE_SIZE, useQueryStore } from '../../src-renderer/src/stores/query';
+import { defaultSources } from '../support/fakeApi';
+import { setup } from './helpers';
+import type { QuerySpec } from '../../src-main/contract/model';
+
+const KV = 2;
+const pageCalls = (calls: { name: string; req: unknown }[]): QuerySpec[] => calls.filter((c) => c.name === 'query/page').map((c) => c.req as QuerySpec);
+
+describe('query store paging', () => {
+  it('fetches page after page with the previous page’s cursor, never an offset', async () => {
+    const { fake } = setup(defaultSources(1000)); // KV source: 1014 rows
+    const q = useQueryStore();
+    await q.setSource(KV);
+    expect(q.count?.count).toBe(1014);
+    await q.ensureRange(0, 1013);
+    const specs = pageCalls(fake.calls);
+    expect(specs).toHaveLength(Math.ceil(1014 / PAGE_SIZE));
+    expect(specs[0]?.after).toBeUndefined();
+    for (const s of specs) expect(Object.keys(s).sort()).toEqual(['limit', 'source', 'where', ...(s.after ? ['after'] : [])].sort());
+    // each cursor is the last row of the page before it
+    for (let k = 1; k < specs.length; k++) {
+      const prev = q.rowAt(k * PAGE_SIZE - 1);
+      expect(specs[k]?.after?.key).toBe(prev ? prev.sourceId * 1_000_000 + prev.row : 'evicted');
+    }
+    expect(q.endAt).toBe(1014);
+    expect(q.totalRows).toBe(1014);
+    // rows are contiguous and in order across page boundaries
+    const rows = Array.from({ length: 1014 }, (_, i) => q.rowAt(i)?.row);
+    expect(rows).toEqual(Array.from({ length: 1014 }, (_, i) => i + 2));
+  });
+
+  it('keeps only a window of pages and re-fetches an evicted page from its saved cursor', async () => {
+    const n = PAGE_SIZE * (MAX_PAGES_KEPT + 3);
+    const { fake } = setup(defaultSources(n));
+    const q = useQueryStore();
+    await q.setSource(KV);
+    await q.ensureRange(n, n + 13);
+    expect(q.pages.size).toBeLessThanOrEqual(MAX_PAGES_KEPT);
+    expect(q.rowAt(0)).toBeUndefined();
+    const walk = pageCalls(fake.calls);
+    const before = walk.length;
+    await q.ensureRange(0, 10);
+    const after = pageCalls(fake.calls).slice(before);
+    expect(after).toHaveLength(1); // page 0 again, directly, not a walk
+    expect(after[0]?.after).toBeUndefined();
+    expect(q.rowAt(0)?.row).toBe(2);
+    // an evicted middle page comes back with exactly the cursor first used for it
+    expect(q.rowAt(3 * PAGE_SIZE)).toBeUndefined();
+    await q.ensureRange(3 * PAGE_SIZE, 3 * PAGE_SIZE + 5);
+    const again = pageCalls(fake.calls).slice(before + 1);
+    expect(again).toHaveLength(1);
+    expect(walk[3]?.after).toBeDefined();
+    expect(again[0]?.after).toEqual(walk[3]?.after);
+  });
+
+  it('sorts and filters through the spec, and ignores answers to superseded queries', async () => {
+    const { fake } = setup();
+    const q = useQueryStore();
+    await q.setSource(KV);
+    await q.toggleSort('OperationName');
+    expect(pageCalls(fake.calls).at(-1)?.sort).toEqual({ column: 'OperationName', desc: false });
+    await q.toggleSort('OperationName');
+    expect(pageCalls(fake.calls).at(-1)?.sort).toEqual({ column: 'OperationName', desc: true });
+    const slow = q.filterTo('OperationName', 'KeyGet');
+    const fast = q.filterTo('OperationName', 'SecretGet');
+    await Promise.all([slow, fast]);
+    expect(q.terms).toEqual(["[OperationName] = 'SecretGet'"]);
+    expect(q.rowAt(0)?.cells[1]).toBe('SecretGet');
+  });
+
+  it('shows a parse error with its position and empties the grid', async () => {
+    setup();
+    const q = useQueryStore();
+    await q.setSource(KV);
+    await q.submit('KeyGet )');
+    expect(q.error?.code).toBe('BAD_INPUT');
+    expect(q.error?.position).toBe(7);
+    expect(q.totalRows).toBe(0);
+    expect(q.rowAt(0)).toBeUndefined();
+  });
+});
