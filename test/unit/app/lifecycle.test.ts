@@ -84,24 +84,26 @@ describe('startApp', () => {
     expect(createEngineHost).toHaveBeenCalledTimes(2);
     expect(started?.cases.size).toBe(2);
 
+    // Closing a case window closes its host (still draining when quit starts).
+    fake.FakeBrowserWindow.instances.at(-1)!.close();
+    expect(started?.cases.size).toBe(1);
+    expect(log).toEqual(['close /cases/b.loupe']);
+
     // Quit waits for every host to close, then quits for real.
     const quitEvent = { prevented: false, preventDefault() { this.prevented = true; } };
     fake.appEvents.emit('before-quit', quitEvent);
     expect(quitEvent.prevented).toBe(true);
-    expect(log).toEqual(['close /home/u/.loupe/sample.loupe', 'close /cases/b.loupe']);
-    expect(fake.electronFake.app.quit).not.toHaveBeenCalled();
+    expect(log).toEqual(['close /cases/b.loupe', 'close /home/u/.loupe/sample.loupe']);
     hosts.get('/home/u/.loupe/sample.loupe')!.release();
+    await new Promise((r) => setTimeout(r, 0));
+    // The closed window's host has not finished yet: still no quit.
+    expect(fake.electronFake.app.quit).not.toHaveBeenCalled();
     hosts.get('/cases/b.loupe')!.release();
     await new Promise((r) => setTimeout(r, 0));
     expect(fake.electronFake.app.quit).toHaveBeenCalledTimes(1);
     const again = { prevented: false, preventDefault() { this.prevented = true; } };
     fake.appEvents.emit('before-quit', again);
     expect(again.prevented).toBe(false);
-  });
-
-  it('closes a case host when its window closes', () => {
-    const win = fake.FakeBrowserWindow.instances.at(-1)!;
-    expect(win.listenerCount('closed')).toBe(1);
   });
 });
 
