@@ -11,7 +11,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   wrapper?.unmount();
-  document.body.innerHTML = '';
+  document.body.replaceChildren();
   vi.unstubAllGlobals();
 });
 

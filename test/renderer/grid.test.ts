@@ -18,7 +18,7 @@ let wrapper: VueWrapper | null = null;
 afterEach(() => {
   wrapper?.unmount();
   wrapper = null;
-  document.body.innerHTML = '';
+  document.body.replaceChildren();
 });
 
 async function mountGrid(source: number | null, extraRows = 0) {

@@ -17,7 +17,7 @@ it('plans', async () => {
   show('timeline all', () => timelinePage(db, { source: null, where: ``, limit: 100 }));
   show('source col', () => sourcePage(db, { source: s.keyvault, where: `CallerIPAddress = '${x.alert_ip}'`, limit: 100 }));
   show('source row keyset', () => sourcePage(db, { source: s.keyvault, where: ``, limit: 100, after: { value: null, key: 50 } }));
-  show('source row desc', () => sourcePage(db, { source: s.keyvault, where: ``, limit: 100, sort: {column: '_row', desc: true} }));
+
   show('fts', () => timelinePage(db, { source: null, where: `payroll`, limit: 100 }));
   show('pivot', () => pivot(db, x.alert_ip, 100));
   show('stack sel', () => stackColumn(db, null, `@ip = '${x.alert_ip}'`, '@user', 'most', 10));

@@ -17,6 +17,7 @@ export class CsvSplitter {
   private buf = '';
   private line = 1;
   private readonly delim: number;
+  private readonly delimStr: string;
 
   constructor(
     delimiter: string,
@@ -26,6 +27,7 @@ export class CsvSplitter {
     private readonly warnings: WarningSink,
   ) {
     this.delim = delimiter.charCodeAt(0);
+    this.delimStr = delimiter;
   }
 
   /** Appends complete records found so far to `out`; with `final` the rest of the input is flushed. */
@@ -35,7 +37,35 @@ export class CsvSplitter {
     const n = s.length;
     const D = this.delim;
     let pos = 0;
+    // Position of the next LF, cached so CR-only files stay linear.
+    let nextLF = -1;
     while (pos < n) {
+      // Fast path: a whole line without quotes or stray CRs is split natively.
+      if (s.charCodeAt(pos) !== QUOTE) {
+        if (nextLF < pos) {
+          nextLF = s.indexOf('\n', pos);
+          if (nextLF === -1) nextLF = n;
+        }
+        if (nextLF < n) {
+          const end = nextLF > pos && s.charCodeAt(nextLF - 1) === CR ? nextLF - 1 : nextLF;
+          const line = s.slice(pos, end);
+          if (line.indexOf('"') === -1 && line.indexOf('\r') === -1) {
+            if (line.length > 0) {
+              const fields = line.split(this.delimStr);
+              if (fields.length > this.maxColumns) {
+                throw new ImportError(`line ${this.line} has more than ${this.maxColumns} columns`, this.file, this.line);
+              }
+              if (line.length * 3 > this.maxCellBytes) {
+                for (const f of fields) if (f.length * 3 > this.maxCellBytes) this.checkCell(f, this.line, false);
+              }
+              out.push({ row: this.line, cells: fields });
+            }
+            this.line++;
+            pos = nextLF + 1;
+            continue;
+          }
+        }
+      }
       const recStart = pos;
       let lineAdd = 0;
       const fields: string[] = [];
