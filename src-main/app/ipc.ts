@@ -1,39 +1,19 @@
 // IPC wiring: one guarded ipcMain.handle per contract channel; sender check, host call, errors as data.
 import { dialog, BrowserWindow } from 'electron';
-import { API, type ApiName, type EventName } from '../contract/api';
+import { API, API_NAMES, type ApiName, type EventName } from '../contract/api';
 import { serializeError, type Result } from '../contract/errors';
 import type { EngineHost } from '../host/types';
 import { validateSender } from './policy';
 
-/** Where each channel is answered. Typed as a full Record so a contract change fails to compile here. */
-const CHANNEL_ROUTES: Record<ApiName, 'engine' | 'main'> = {
-  'case/info': 'engine',
-  'sources/columns': 'engine',
-  'sources/verify': 'engine',
-  'query/page': 'engine',
-  'query/count': 'engine',
-  'query/stack': 'engine',
-  'query/pivot': 'engine',
-  'query/histogram': 'engine',
-  'row/get': 'engine',
-  'bookmarks/list': 'engine',
-  'bookmarks/add': 'engine',
-  'bookmarks/update': 'engine',
-  'bookmarks/remove': 'engine',
-  'filters/list': 'engine',
-  'filters/save': 'engine',
-  'filters/remove': 'engine',
-  // Paths never come from the renderer: main shows the dialog and stages the files (SECURITY I-3).
-  'import/pick': 'main',
-  'import/start': 'engine',
-  'import/cancel': 'engine',
-  'report/export': 'engine',
-  'triage/run': 'engine',
-  'audit/list': 'engine',
-};
+/**
+ * Channels answered in main rather than by the engine. Paths never come from the renderer: for
+ * import/pick main shows the dialog and stages the files (SECURITY I-3). Every other contract
+ * channel goes to the engine host, so a new contract entry is wired without touching this file.
+ */
+const MAIN_CHANNELS: ReadonlySet<ApiName> = new Set<ApiName>(['import/pick']);
 
 /** Exactly the channels registerIpc() registers. */
-export const REGISTERED_CHANNELS: readonly ApiName[] = Object.freeze(Object.keys(CHANNEL_ROUTES) as ApiName[]);
+export const REGISTERED_CHANNELS: readonly ApiName[] = Object.freeze([...API_NAMES]);
 
 /** The parts of an IPC event we rely on (Electron's IpcMainInvokeEvent satisfies it). */
 export interface IpcEventLike {
@@ -95,13 +75,13 @@ export function registerIpc(ipcMain: IpcMainLike, host: HostSource, isTrustedSen
   const hostFor = typeof host === 'function' ? host : () => host;
   const pick = options.pickFiles ?? pickWithDialog;
   for (const channel of REGISTERED_CHANNELS) {
-    const route = CHANNEL_ROUTES[channel];
+    const answeredInMain = MAIN_CHANNELS.has(channel);
     ipcMain.handle(channel, async (event, payload): Promise<Result<unknown>> => {
       try {
         if (!isTrustedSender(event)) return forbidden('Untrusted sender');
         const target = hostFor(event.sender);
         if (target === undefined) return forbidden('No case is open in this window');
-        if (route === 'main') return await answerPick(target, event, payload, pick);
+        if (answeredInMain) return await answerPick(target, event, payload, pick);
         const result = await target.call(channel, payload);
         return isResult(result) ? result : { ok: false, error: { code: 'INTERNAL', message: 'Malformed engine result' } };
       } catch (err) {

@@ -47,7 +47,8 @@ export function createCaseWindow(opts: CaseWindowOptions): BrowserWindow {
     show: false,
     title: opts.title,
     backgroundColor: '#1e1e1e',
-    webPreferences: secureWebPreferences(opts.preloadPath),
+    // The three critical flags are restated literally so electronegativity's AST checks can see them here.
+    webPreferences: { ...secureWebPreferences(opts.preloadPath), contextIsolation: true, sandbox: true, nodeIntegration: false },
   });
   hardenSession(win.webContents.session);
   lockNavigation(win.webContents);

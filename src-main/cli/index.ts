@@ -6,6 +6,7 @@ import { Engine } from '../engine/engine';
 import { parse, need, type Options } from './args';
 import { runAudit, runBookmark, runImport, runReport, runSources, runTriageCmd, runVerify } from './commands/case';
 import { runPivot, runQuery, runStack } from './commands/query';
+import { runDetails, runExport, runFilters, runFinding } from './commands/work';
 import { runDemo, runServe } from './commands/app';
 import { exitCodeFor, oneLine, UsageError } from './output';
 
@@ -20,6 +21,10 @@ const USAGE = `usage: loupe <command> [options]   (add --json for one JSON docum
   triage CASE                  built-in detections
   bookmark CASE --source S --row N [--note TEXT] [--tag T]... [--technique ID]... [--severity LEVEL]
   report CASE --format md|html|pdf --out FILE [--draft] [--no-defang]
+  export CASE --format csv|xlsx|timesketch|opensearch --out FILE [--source S] [--where Q] [--filter NAME] [--raw]
+  filters CASE [--save NAME --query Q [--description D]] [--import FILE] [--export FILE]
+  finding CASE --title T [--phase P] [--narrative N] [--bookmark ID]... [--technique ID]... [--filter NAME]...
+  details CASE [--name N] [--number N] [--analyst A] [--organisation O] [--summary S] [--recommendations R]
   verify CASE                  re-hash every source's original file
   audit CASE                   the audit log and whether its hash chain holds
   serve [CASE] [--port N]      browser mode on 127.0.0.1
@@ -44,6 +49,10 @@ const COMMANDS: Record<string, { options: Options; needsCase: 'create' | 'open' 
   },
   report: { options: { format: { type: 'string' }, out: { type: 'string' }, draft: { type: 'boolean' }, 'no-defang': { type: 'boolean' } }, needsCase: 'open' },
   verify: { options: {}, needsCase: 'open' },
+  export: { options: { format: { type: 'string' }, out: { type: 'string' }, source: { type: 'string' }, where: { type: 'string' }, filter: { type: 'string', multiple: true }, raw: { type: 'boolean' }, limit: { type: 'string' } }, needsCase: 'open' },
+  filters: { options: { save: { type: 'string' }, query: { type: 'string' }, description: { type: 'string' }, source: { type: 'string' }, import: { type: 'string' }, export: { type: 'string' } }, needsCase: 'open' },
+  finding: { options: { title: { type: 'string' }, phase: { type: 'string' }, narrative: { type: 'string' }, severity: { type: 'string' }, technique: { type: 'string', multiple: true }, bookmark: { type: 'string', multiple: true }, filter: { type: 'string', multiple: true } }, needsCase: 'open' },
+  details: { options: { name: { type: 'string' }, number: { type: 'string' }, analyst: { type: 'string' }, organisation: { type: 'string' }, summary: { type: 'string' }, recommendations: { type: 'string' } }, needsCase: 'open' },
   audit: { options: { limit: { type: 'string' } }, needsCase: 'open' },
   serve: { options: { port: { type: 'string' }, token: { type: 'string' } }, needsCase: 'none' },
   demo: { options: {}, needsCase: 'none' },
@@ -75,6 +84,10 @@ export async function main(argv: string[]): Promise<number> {
       case 'report': await runReport(engine, p); return 0;
       case 'verify': return await runVerify(engine, p);
       case 'audit': return runAudit(engine, p);
+      case 'export': await runExport(engine, p); return 0;
+      case 'filters': await runFilters(engine, p); return 0;
+      case 'finding': runFinding(engine, p); return 0;
+      case 'details': runDetails(engine, p); return 0;
       default: throw new UsageError(`unknown command ${command}`);
     }
   } finally {

@@ -36,6 +36,42 @@ export const ReportRequest = z.object({
 
 export const ReportFile = z.object({ fileName: z.string(), mime: z.string(), base64: z.string() });
 
+const techniqueId = z.string().regex(/^T\d{4}(\.\d{3})?$/, 'ATT&CK ids look like T1528 or T1552.001');
+
+export const Finding = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  phase: z.string(),
+  narrative: z.string(),
+  severity: z.string(),
+  techniques: z.array(z.string()),
+  bookmarkIds: z.array(z.number().int()),
+  filterNames: z.array(z.string()),
+  start: z.string().nullable(),
+  end: z.string().nullable(),
+});
+export type Finding = z.infer<typeof Finding>;
+
+export const FindingInput = z.object({
+  id: z.number().int().positive().optional(),
+  title: z.string().min(1).max(500),
+  phase: z.string().max(100).default(''),
+  narrative: z.string().max(100_000).default(''),
+  severity: Severity.default('medium'),
+  techniques: z.array(techniqueId).max(50).default([]),
+  bookmarkIds: z.array(z.number().int().positive()).max(10_000).default([]),
+  filterNames: z.array(z.string().max(200)).max(100).default([]),
+}).strict();
+
+export const CaseDetailsInput = z.object({
+  name: z.string().min(1).max(500).optional(),
+  number: z.string().max(200).optional(),
+  analyst: z.string().max(500).optional(),
+  organisation: z.string().max(500).optional(),
+  summary: z.string().max(100_000).optional(),
+  recommendations: z.string().max(100_000).optional(),
+}).strict();
+
 export const TriageFinding = z.object({
   rule: z.string(),
   title: z.string(),
@@ -93,6 +129,33 @@ export const API = {
   /** Save (or replace by name) a named filter. The query is validated first. Audit-logged. */
   'filters/save': { req: SavedFilterInput, res: SavedFilter },
   'filters/remove': { req: z.object({ id: z.number().int().positive() }).strict(), res: z.object({ removed: z.boolean() }) },
+  /** The saved filters as a JSON library a team can carry from case to case. */
+  'filters/exportLibrary': { req: empty, res: z.object({ json: z.string() }) },
+  /** Import a filter library (same names are replaced); every query must parse. Audit-logged. */
+  'filters/importLibrary': { req: z.object({ json: z.string().max(5_000_000) }).strict(), res: z.object({ imported: z.number().int() }) },
+  /** Bookmark every row a query selects (at most `max`), with the same note, tags and techniques. */
+  'bookmarks/bulk': {
+    req: z.object({
+      spec: QuerySpec,
+      max: z.number().int().min(1).max(10_000).default(1000),
+      note: z.string().max(100_000).default(''),
+      tags: z.array(z.string().max(200)).max(100).default([]),
+      techniques: z.array(z.string().regex(/^T\d{4}(\.\d{3})?$/)).max(50).default([]),
+      severity: Severity.default('medium'),
+    }).strict(),
+    res: z.object({ added: z.number().int(), truncated: z.boolean() }),
+  },
+  'findings/list': { req: empty, res: z.array(Finding) },
+  /** Create (no id) or replace a finding: a named group of bookmarks with a phase and narrative. Audit-logged. */
+  'findings/save': { req: FindingInput, res: Finding },
+  'findings/remove': { req: z.object({ id: z.number().int().positive() }).strict(), res: z.object({ removed: z.boolean() }) },
+  /** Case details printed on the report. Audit-logged. */
+  'case/update': { req: CaseDetailsInput, res: CaseInfo },
+  /** Rows of the current query as a file (spreadsheet formulas neutralized unless raw is asked). Audit-logged. */
+  'export/rows': {
+    req: z.object({ spec: QuerySpec, format: z.enum(['csv', 'xlsx', 'timesketch', 'opensearch']), raw: z.boolean().default(false), max: z.number().int().min(1).max(1_000_000).default(100_000) }).strict(),
+    res: ReportFile,
+  },
   /** Files chosen in a native dialog (Electron) become opaque staging ids; browser mode uploads instead. */
   'import/pick': { req: empty, res: z.object({ ids: z.array(z.string()) }) },
   /** Import staged files in the background; progress arrives as `import/progress` events. */

@@ -3,9 +3,13 @@ import type { ApiHandlers, ApiParsedRequest, EventName, EventPayload } from '../
 import { LoupeError } from '../contract/errors';
 import { listAudit, verifyAuditChain } from './case/audit';
 import { addBookmark, listBookmarks, removeBookmark, updateBookmark } from './case/bookmarks';
-import { caseInfo, openCase, type OpenedCase } from './case/caseFile';
+import { caseInfo, DETAIL_KEYS, openCase, setCaseDetail, type OpenedCase } from './case/caseFile';
+import { listFindings, removeFinding, saveFinding } from './case/findings';
+import { exportRowsAsFile } from './exportRows';
+import { parseQuery } from './query/parser';
+import type { Cursor } from '../contract/model';
 import { listColumns, getSourceRecord } from './case/catalog';
-import { listFilters, removeFilter, saveFilter } from './case/filters';
+import { exportFilterLibrary, importFilterLibrary, listFilters, removeFilter, saveFilter } from './case/filters';
 import { verifySources } from './case/verify';
 import { countRows, histogram, stackColumn } from './explore/aggregate';
 import { publicColumn, sourcePage, timelinePage } from './explore/page';
@@ -85,6 +89,20 @@ export class Engine {
       return saveFilter(this.db, f);
     },
     'filters/remove': ({ id }) => ({ removed: removeFilter(this.db, id) }),
+    'filters/exportLibrary': () => ({ json: exportFilterLibrary(this.db) }),
+    'filters/importLibrary': ({ json }) => ({ imported: importFilterLibrary(this.db, json, (q) => void parseQuery(q)) }),
+    'bookmarks/bulk': (r) => this.bulkBookmark(r),
+    'findings/list': () => listFindings(this.db),
+    'findings/save': (f) => saveFinding(this.db, f),
+    'findings/remove': ({ id }) => ({ removed: removeFinding(this.db, id) }),
+    'case/update': (d) => {
+      for (const k of DETAIL_KEYS) {
+        const v = d[k];
+        if (v !== undefined) setCaseDetail(this.db, k, v);
+      }
+      return caseInfo(this.case);
+    },
+    'export/rows': (r) => exportRowsAsFile(this.db, { source: r.spec.source, where: r.spec.where, format: r.format, raw: r.raw, max: r.max }),
     'report/export': (r) => exportReport(this.db, this.case, r),
     'triage/run': () => ({ findings: runTriage(this.db) }),
     'audit/list': () => {
@@ -97,6 +115,29 @@ export class Engine {
   page(spec: ApiParsedRequest<'query/page'>) {
     const req = { source: spec.source, where: spec.where, sort: spec.sort, limit: spec.limit, after: spec.after };
     return spec.source === null ? timelinePage(this.db, req) : sourcePage(this.db, { ...req, source: spec.source });
+  }
+
+  /** Bookmarks every row a query selects, up to `max`, in one transaction. */
+  bulkBookmark(r: ApiParsedRequest<'bookmarks/bulk'>): { added: number; truncated: boolean } {
+    const targets: { sourceId: number; row: number }[] = [];
+    let after: Cursor | undefined;
+    let truncated = false;
+    for (;;) {
+      const page = this.page({ ...r.spec, limit: 1000, after });
+      for (const row of page.rows) {
+        if (targets.length >= r.max) {
+          truncated = true;
+          break;
+        }
+        targets.push({ sourceId: row.sourceId, row: row.row });
+      }
+      if (truncated || !page.next) break;
+      after = page.next;
+    }
+    this.db.transaction(() => {
+      for (const t of targets) addBookmark(this.db, t.sourceId, t.row, { note: r.note, tags: r.tags, techniques: r.techniques, severity: r.severity });
+    })();
+    return { added: targets.length, truncated };
   }
 
   private sourceIdByName(name: string): number | null {

@@ -57,3 +57,35 @@ export function removeFilter(db: WritableDB, id: number): boolean {
     return r.changes > 0;
   })();
 }
+
+/** The team library format: plain JSON a team carries from case to case. */
+export const LIBRARY_KIND = 'loupe-filter-library';
+
+export function exportFilterLibrary(db: ReadableDB): string {
+  const filters = listFilters(db).map((f) => ({ name: f.name, description: f.description, query: f.query, source: f.sourceName }));
+  return JSON.stringify({ kind: LIBRARY_KIND, version: 1, exportedAt: new Date().toISOString(), filters }, null, 2);
+}
+
+/** Imports a library (replacing filters of the same name); every query must parse. Returns how many were saved. */
+export function importFilterLibrary(db: WritableDB, json: string, checkQuery: (q: string) => void): number {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(json);
+  } catch (err) {
+    throw new LoupeError('BAD_INPUT', `filter library is not JSON: ${(err as Error).message}`);
+  }
+  const d = doc as { kind?: unknown; filters?: unknown };
+  if (d?.kind !== LIBRARY_KIND || !Array.isArray(d.filters)) throw new LoupeError('BAD_INPUT', `not a Loupe filter library (kind must be ${LIBRARY_KIND})`);
+  const items = d.filters.map((f: unknown, i: number) => {
+    const x = f as { name?: unknown; description?: unknown; query?: unknown; source?: unknown };
+    if (typeof x?.name !== 'string' || !x.name.trim() || typeof x.query !== 'string') throw new LoupeError('BAD_INPUT', `filter library entry ${i + 1}: needs a name and a query`);
+    try {
+      checkQuery(x.query);
+    } catch (err) {
+      throw new LoupeError('BAD_INPUT', `filter library entry ${i + 1} (${x.name}): ${(err as Error).message}`);
+    }
+    return { name: x.name.slice(0, 200), description: typeof x.description === 'string' ? x.description.slice(0, 5000) : '', query: x.query, sourceName: typeof x.source === 'string' ? x.source : null };
+  });
+  for (const f of items) saveFilter(db, f);
+  return items.length;
+}

@@ -5,6 +5,7 @@ import { getSourceRecord, listColumns, listSourceRecords } from '../case/catalog
 import { ident, sourceTable } from '../db/sql';
 import type { ReadableDB } from '../db/types';
 import { resolveSort, sourceResolver, timelineResolver } from './resolver';
+import { liveSourcesSql } from './rows';
 import { compileQueryText } from './where';
 
 interface Scope {
@@ -20,7 +21,7 @@ function scope(db: ReadableDB, source: number | null, whereText: string): Scope 
     const w = compileQueryText(whereText, timelineResolver());
     return {
       from: 'events e',
-      where: `${w.sql} AND e.source_id IN (SELECT id FROM sources WHERE removing = 0)`,
+      where: w.sql + liveSourcesSql(db),
       params: w.params,
       columns: null,
     };
@@ -62,20 +63,21 @@ export function stackColumn(
   const expr = resolveSort(sc.columns, ref).sql;
   const valueExpr = expr === 'e.time' ? 'e.time' : expr;
   const dir = order === 'most' ? 'DESC' : 'ASC';
+  // One pass: the groups are counted once; totals come from window functions over the groups.
   const rows = db
     .prepare(
-      `SELECT ${valueExpr} AS v, count(*) AS n FROM ${sc.from} WHERE ${sc.where} GROUP BY 1 ORDER BY n ${dir}, v LIMIT ?`,
+      `SELECT v, n, sum(n) OVER () AS total, count(*) OVER () AS d FROM
+         (SELECT ${valueExpr} AS v, count(*) AS n FROM ${sc.from} WHERE ${sc.where} GROUP BY 1)
+       ORDER BY n ${dir}, v LIMIT ?`,
     )
-    .all(...sc.params, limit + 1) as { v: unknown; n: number }[];
-  const agg = db
-    .prepare(`SELECT count(*) AS total, count(DISTINCT ${valueExpr}) AS d, max(${valueExpr} IS NULL) AS hasNull FROM ${sc.from} WHERE ${sc.where}`)
-    .get(...sc.params) as { total: number; d: number; hasNull: number | null };
+    .all(...sc.params, limit + 1) as { v: unknown; n: number; total: number; d: number }[];
+  const agg = { total: rows[0]?.total ?? 0, d: rows[0]?.d ?? 0 };
   const truncated = rows.length > limit;
   if (truncated) rows.pop();
   return {
     values: rows.map((r) => ({ value: r.v === null || r.v === undefined ? null : String(r.v), count: r.n })),
     total: agg.total,
-    distinct: agg.d + (agg.hasNull ? 1 : 0),
+    distinct: agg.d,
     truncated,
     elapsedMs: performance.now() - t0,
   };

@@ -5,7 +5,7 @@ import { getSourceRecord, listColumns, listSourceRecords, type CatalogColumn } f
 import { ident, sourceTable } from '../db/sql';
 import type { ReadableDB } from '../db/types';
 import { resolveSort, sourceResolver, timelineResolver } from './resolver';
-import { EVENT_SELECT, toGridRow, type DbRow } from './rows';
+import { EVENT_SELECT, liveSourcesSql, toGridRow, type DbRow } from './rows';
 import { compileQueryText } from './where';
 
 export interface PageRequest {
@@ -33,19 +33,20 @@ export function sourcePage(db: ReadableDB, req: PageRequest & { source: number }
   const columns = listColumns(db, src.id);
   const where = compileQueryText(req.where, sourceResolver(columns));
   const desc = req.sort?.desc ?? false;
-  const sort = req.sort ? resolveSort(columns, req.sort.column) : { sql: 's._row', isKey: true };
+  const rowKey = rowKeyFor(where.sql, columns);
+  const sort = req.sort ? resolveSort(columns, req.sort.column) : { sql: rowKey, isKey: true };
   const table = ident(sourceTable(src.id));
   const conds = [where.sql];
   const params: (string | number)[] = [src.id, src.id, ...where.params];
   if (req.after) {
     const ks = sort.isKey
-      ? { sql: desc ? 's._row < ?' : 's._row > ?', params: [req.after.key] }
-      : keysetSql(sort.sql, 's._row', desc, req.after);
+      ? { sql: desc ? `${rowKey} < ?` : `${rowKey} > ?`, params: [req.after.key] }
+      : keysetSql(sort.sql, rowKey, desc, req.after);
     conds.push(ks.sql);
     params.push(...ks.params);
   }
   const dir = desc ? 'DESC' : 'ASC';
-  const order = sort.isKey ? `s._row ${dir}` : `${sort.sql} ${dir}, s._row ${dir}`;
+  const order = sort.isKey ? `${rowKey} ${dir}` : `${sort.sql} ${dir}, ${rowKey} ${dir}`;
   const sql = `SELECT s.*, ${EVENT_SELECT}, ${sort.isKey ? 'NULL' : sort.sql} AS __sort, b.id AS __bm
     FROM ${table} s JOIN events e ON e.source_id = ? AND e.row = s._row
     LEFT JOIN bookmarks b ON b.source_id = ? AND b.row = s._row
@@ -65,6 +66,17 @@ export function sourcePage(db: ReadableDB, req: PageRequest & { source: number }
   };
 }
 
+/**
+ * The row key to order by. s._row and e.row are equal, but the planner only avoids a sort for the
+ * table that drives the join: with an indexed filter (an @ field, full text, or an indexed column)
+ * that index drives and s._row keeps the sort small; otherwise events_source_row walks rows in order.
+ */
+function rowKeyFor(whereSql: string, columns: CatalogColumn[]): 's._row' | 'e.row' {
+  if (/\be\./.test(whereSql)) return 's._row';
+  for (const c of columns) if (c.field !== null && whereSql.includes(`s."${c.col}"`)) return 's._row';
+  return 'e.row';
+}
+
 /** The unified timeline: every source interleaved by @time; cells are the @ fields. */
 export function timelinePage(db: ReadableDB, req: PageRequest): Page {
   const t0 = performance.now();
@@ -72,7 +84,7 @@ export function timelinePage(db: ReadableDB, req: PageRequest): Page {
   const where = compileQueryText(req.where, timelineResolver());
   const desc = req.sort?.desc ?? false;
   const sort = req.sort ? resolveSort(null, req.sort.column) : { sql: 'e.time', isKey: false };
-  const conds = [where.sql, 'e.source_id IN (SELECT id FROM sources WHERE removing = 0)'];
+  const conds = [where.sql + liveSourcesSql(db)];
   const params: (string | number)[] = [...where.params];
   if (req.after) {
     const ks = keysetSql(sort.sql, 'e.id', desc, req.after);

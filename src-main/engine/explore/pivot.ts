@@ -6,20 +6,23 @@ import { ident, sourceTable } from '../db/sql';
 import type { ReadableDB } from '../db/types';
 import { publicColumn } from './page';
 import { ftsLiteral } from './resolver';
-import { EVENT_SELECT, toGridRow, type DbRow } from './rows';
+import { EVENT_SELECT, liveSourcesSql, toGridRow, type DbRow } from './rows';
+
+/** @ fields with an events index (user_agent has none: the full-text branch finds it). */
+const INDEXED_FIELDS = ENTITY_FIELDS.filter((f) => f !== 'user_agent');
 
 export function pivot(db: ReadableDB, value: string, limit: number): PivotResult {
   const t0 = performance.now();
   const needle = value.trim();
   const lower = needle.toLowerCase();
   // Entity fields: one indexed lookup each. Any other column: an FTS phrase match, verified below.
-  const parts = ENTITY_FIELDS.map((f) => `SELECT id FROM events WHERE ${f} = ?`);
+  const parts = INDEXED_FIELDS.map((f) => `SELECT id FROM events WHERE ${f} = ?`);
   parts.push('SELECT rowid AS id FROM fts WHERE fts MATCH ?');
-  const params: (string | number)[] = [...ENTITY_FIELDS.map(() => needle), ftsLiteral(needle)];
+  const params: (string | number)[] = [...INDEXED_FIELDS.map(() => needle), ftsLiteral(needle)];
   const candidates = db
     .prepare(
       `SELECT ${EVENT_SELECT} FROM events e WHERE e.id IN (${parts.join(' UNION ')})
-       AND e.source_id IN (SELECT id FROM sources WHERE removing = 0) ORDER BY e.source_id, e.time, e.id LIMIT ?`,
+       ${liveSourcesSql(db)} ORDER BY e.source_id, e.time, e.id LIMIT ?`,
     )
     .all(...params, limit * 4) as DbRow[];
 

@@ -110,7 +110,7 @@ async function importTable(
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, '[]', ?)`,
     )
     .run(
-      table.name,
+      sourceName(input, table),
       input.path,
       digest.size,
       digest.sha256,
@@ -164,6 +164,11 @@ async function importTable(
     sourceId,
   );
   return sourceId;
+}
+
+/** The register names files; a sheet is named only when its workbook has several. */
+function sourceName(input: InputSource, table: TableReader): string {
+  return table.meta['sheetCount'] === '1' ? input.name : table.name;
 }
 
 /** Which column (by index) feeds which @ field: the first column a field's specs name. */

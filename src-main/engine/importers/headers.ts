@@ -19,7 +19,6 @@ export function disambiguateHeaders(headers: string[]): ColumnDef[] {
   const seen = new Map<string, number>();
   // Reserve every distinct non-blank header first so a generated name never steals a real one.
   for (const h of headers) if (h.trim() !== '') used.add(h);
-  const reserved = new Set<string>();
   return headers.map((header, index) => {
     let name: string;
     if (header.trim() === '') {
@@ -27,9 +26,8 @@ export function disambiguateHeaders(headers: string[]): ColumnDef[] {
     } else {
       const count = (seen.get(header) ?? 0) + 1;
       seen.set(header, count);
-      if (count === 1 && !reserved.has(header)) {
+      if (count === 1) {
         name = header;
-        reserved.add(header);
       } else {
         name = uniqueName(`${header} (${count})`, used);
       }

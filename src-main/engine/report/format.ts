@@ -99,3 +99,12 @@ export function shortHash(sha256: string): string {
 export function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max)}… [${text.length - max} more characters]`;
 }
+
+/**
+ * Breaks unbroken runs longer than `every` characters with a space, for the PDF only: pdfkit's line breaker is
+ * superlinear (and runs out of memory) on a single very long word, and DejaVu has no zero-width space glyph.
+ * Real values (hashes, GUIDs, user-agent tokens) are shorter than the default, so they are never split.
+ */
+export function softWrap(text: string, every = 80): string {
+  return text.replace(new RegExp(`\\S{${every}}(?=\\S)`, 'g'), (run) => `${run} `);
+}

@@ -6,7 +6,7 @@ import type { ReportModel } from './model';
 import { buildReportView, type ReportView } from './view';
 import { drawTable } from './pdfTable';
 import { pdfFontPaths, type PdfFontName } from './pdfFonts';
-import { clip, formatBytes, revealControls } from './format';
+import { clip, formatBytes, revealControls, softWrap } from './format';
 import { writeFileAtomic } from './atomic';
 
 export interface PdfOptions {
@@ -27,7 +27,7 @@ function heading(doc: Doc, text: string, size: number): void {
 }
 
 function para(doc: Doc, text: string, font: PdfFontName = 'Sans', size = 9): void {
-  doc.font(font).fontSize(size).fillColor('#1b1f24').text(revealControls(clip(text, TEXT_MAX)), doc.page.margins.left, doc.y, {
+  doc.font(font).fontSize(size).fillColor('#1b1f24').text(softWrap(revealControls(clip(text, TEXT_MAX))), doc.page.margins.left, doc.y, {
     width: doc.page.width - doc.page.margins.left - doc.page.margins.right,
   });
   doc.moveDown(0.4);

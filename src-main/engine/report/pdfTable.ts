@@ -1,6 +1,6 @@
 // pdfkit table drawing: wrapped cells, header row repeated on every page, rows never split across pages.
 import type { PdfFontName } from './pdfFonts';
-import { revealControls } from './format';
+import { revealControls, softWrap } from './format';
 
 export interface PdfColumn {
   header: string;
@@ -53,7 +53,7 @@ export function drawTable(doc: PDFKit.PDFDocument, columns: PdfColumn[], rows: s
 
   header();
   for (const row of rows) {
-    const texts = columns.map((_, i) => revealControls(row[i] ?? ''));
+    const texts = columns.map((_, i) => softWrap(revealControls(row[i] ?? '')));
     const natural = Math.max(...texts.map((t, i) => cellText(doc, t, columns[i]?.font ?? 'Sans', (widths[i] ?? 0) - 2 * PAD)));
     const height = Math.min(natural + 2 * PAD, maxRowHeight);
     if (y + height > bottom()) {

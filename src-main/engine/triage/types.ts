@@ -57,6 +57,8 @@ export interface SuspiciousSignin {
   last: number;
   score: number;
   severity: Severity;
+  /** the sign-in presented a refresh token or primary refresh token */
+  stolenToken: boolean;
 }
 
 export interface Candidate {

@@ -6,6 +6,7 @@ import type { ReadableDB } from '../db/types';
 import type { EventRow, Severity } from './types';
 
 export const US_PER_MINUTE = 60_000_000;
+export const US_PER_DAY = 86_400_000_000;
 
 export const SEVERITY_ORDER: readonly Severity[] = ['info', 'low', 'medium', 'high', 'critical'];
 

@@ -1,7 +1,8 @@
 // CSV reader: dialects, encodings, ragged rows, limits, a round-trip property and a throughput figure.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ImportError } from '../../../src-main/engine/importers/readers';
+import os from 'node:os';
+import { ImportError, openTables } from '../../../src-main/engine/importers/readers';
 import { errorOf, memoryInput, readOne } from './helpers';
 
 const csv = (text: string, chunk?: number) => memoryInput('t.csv', text, 'csv', chunk);
@@ -110,6 +111,17 @@ describe('CSV encodings', () => {
   });
 });
 
+describe('CSV cancellation', () => {
+  it('an aborted signal stops reading with a CANCELLED ImportError', async () => {
+    const ctl = new AbortController();
+    ctl.abort();
+    const err = await errorOf(() => readOne(csv(`a\n${'1\n'.repeat(1000)}`, 100), { signal: ctl.signal }));
+    expect(err).toBeInstanceOf(ImportError);
+    expect((err as ImportError).code).toBe('CANCELLED');
+    expect(err.message).toBe('t.csv: import cancelled');
+  });
+});
+
 describe('CSV limits', () => {
   it('cell limit names file, line and size', async () => {
     const big = 'x'.repeat(2000);
@@ -162,18 +174,22 @@ describe('CSV round trip (property)', () => {
 describe('CSV throughput', () => {
   it('reads a 31-column unquoted CSV fast (figure printed)', async () => {
     const cols = 31;
-    const n = 200_000;
     const header = Array.from({ length: cols }, (_, i) => `col${i}`).join(',');
     const line = Array.from({ length: cols }, (_, i) => (i === 0 ? '2023-10-26T14:07:56.736Z' : `value${i}`)).join(',');
-    const text = `${header}\n${`${line}\n`.repeat(n)}`;
-    const input = memoryInput('perf.csv', text, 'csv', 1024 * 1024);
-    const t0 = performance.now();
-    const t = await readOne(input, undefined, 5000);
-    const secs = (performance.now() - t0) / 1000;
-    const rate = Math.round(n / secs);
-    console.log(`CSV throughput: ${n} rows x ${cols} cols (${(text.length / 1e6).toFixed(0)} MB) in ${secs.toFixed(2)} s = ${rate} rows/s`);
-    expect(t.rows).toHaveLength(n);
-    // Loose floor so a busy CI box does not flake; the printed figure is the real measurement.
-    expect(rate).toBeGreaterThan(100_000);
+    // Rows are counted and dropped, as the importer does after inserting them.
+    const measure = async (n: number): Promise<number> => {
+      const input = memoryInput('perf.csv', `${header}\n${`${line}\n`.repeat(n)}`, 'csv', 1024 * 1024);
+      const t0 = performance.now();
+      let count = 0;
+      for await (const t of openTables(input)) for await (const b of t.batches(5000)) count += b.length;
+      expect(count).toBe(n);
+      return n / ((performance.now() - t0) / 1000);
+    };
+    await measure(20_000); // warm-up
+    const n = 200_000;
+    const rate = Math.round(await measure(n));
+    console.log(`CSV throughput: ${n} rows x ${cols} cols (~${Math.round((line.length * n) / 1e6)} MB) = ${rate} rows/s (load average ${os.loadavg()[0]!.toFixed(1)})`);
+    // Loose floor so a loaded CI box does not flake; the printed figure is the measurement.
+    expect(rate).toBeGreaterThan(50_000);
   });
 });

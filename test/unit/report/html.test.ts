@@ -59,7 +59,7 @@ describe('renderHtml', () => {
   });
 
   it('renders note Markdown without links or images, link syntax stays visible as text', () => {
-    const m = seedModel();
+    const m = seedModel({ defang: false });
     const b = m.bookmarks[0];
     if (!b) throw new Error('fixture');
     b.note = '**bold** [x](javascript:alert(1)) ![](http://x/t.png) <b>raw</b> <http://evil.example>';

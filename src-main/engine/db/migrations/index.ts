@@ -1,13 +1,14 @@
 // The migration registry: forward-only steps applied in one transaction, recorded in user_version.
 import type { WritableDB } from '../types';
 import * as m0010 from './0010-initial';
+import * as m0020 from './0020-fulltext-progress';
 
 export interface Migration {
   version: number;
   migrate(db: WritableDB): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0010];
+export const MIGRATIONS: readonly Migration[] = [m0010, m0020];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

@@ -25,6 +25,7 @@ export async function openCsvTable(input: InputSource, opts: ReaderOptions = {})
   const delimiter = sniffDelimiter(sample, done);
   const splitter = new CsvSplitter(delimiter, file, limits.maxColumns, limits.maxCellBytes, warnings);
   const pending: CsvRecord[] = [];
+  // NUL characters are kept as data (they can be evidence, e.g. padding in tampered logs); the analyst is told once.
   let nulWarned = false;
   const feed = (text: string, final: boolean): void => {
     if (!nulWarned && text.includes('\u0000')) {

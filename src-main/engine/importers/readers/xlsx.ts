@@ -45,6 +45,8 @@ export async function* openXlsxTables(input: InputSource, opts: ReaderOptions = 
   });
   const workbookXml = entries.find((e) => e.name === 'xl/workbook.xml')?.text;
   if (workbookXml === undefined) throw new ImportError('not an Excel workbook (no xl/workbook.xml inside the zip)', file);
+  // Recorded in meta so a one-sheet workbook can be registered under its file name.
+  const sheetCount = (workbookXml.match(/<(?:\w+:)?sheet\b/g) ?? []).length;
   const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904\s*=\s*["'](?:1|true)["']/.test(workbookXml);
 
   const stream = 'buffer' in src ? bufferStream(src.buffer) : input.open();
@@ -64,6 +66,7 @@ export async function* openXlsxTables(input: InputSource, opts: ReaderOptions = 
       if (opts.sheet !== undefined && sheet !== opts.sheet) continue;
       const table = await openSheet(ws[Symbol.asyncIterator]() as AsyncIterator<RowLike>, `${file}#${sheet}`, sheet, date1904, limits, maxColumns, opts.signal);
       if (!table) continue;
+      table.reader.meta['sheetCount'] = String(sheetCount);
       found = true;
       yield table.reader;
       await table.drain();

@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// Import benchmark: Loupe's CSV/XLSX import against Debian's sqlite3 .import (and xlsx2csv | sqlite3) on the same file, in one run.
+// `node bench/import.mjs [--rows N] [--xlsx-rows N] [--no-xlsx]`
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateKvCsv } from './gen-kv-csv.mjs';
+import { generateKvXlsx } from './lib/gen-xlsx.mjs';
+import { argRows, bundleEngine, fmtMB, fmtS, root } from './lib/engine.mjs';
+
+const rows = argRows(process.argv, 1_000_000);
+const xlsxRows = argRows(process.argv, 1_048_576, '--xlsx-rows');
+const dir = mkdtempSync(join(tmpdir(), 'loupe-bench-import-'));
+
+function timed(fn) {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+}
+
+function loupeImport(bundle, file) {
+  const casePath = join(dir, `case-${Date.now()}.loupe`);
+  const out = execFileSync(process.execPath, [join(root, 'bench/lib/import-child.mjs'), bundle, file, casePath], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  rmSync(casePath, { force: true });
+  return JSON.parse(out.trim().split('\n').pop());
+}
+
+function sqliteImport(file) {
+  const db = join(dir, `plain-${Date.now()}.db`);
+  const ms = timed(() => execFileSync('/usr/bin/sqlite3', [db, `.import --csv ${file} t`]));
+  rmSync(db, { force: true });
+  return ms;
+}
+
+try {
+  const bundle = await bundleEngine();
+  const csv = join(dir, 'kv.csv');
+  await generateKvCsv(csv, rows);
+  console.log(`CSV: ${rows.toLocaleString('en-US')} rows x 31 columns (${fmtMB(statSync(csv).size)})`);
+  const plain = sqliteImport(csv);
+  const loupe = loupeImport(bundle, csv);
+  console.log(`  sqlite3 .import --csv           ${fmtS(plain)}`);
+  console.log(`  loupe import (queryable)        ${fmtS(loupe.queryableMs)}   ratio ${(loupe.queryableMs / plain).toFixed(2)}x   peak RSS ${fmtMB(loupe.maxRssBytes)}`);
+  console.log(`  loupe full-text index (after)   ${fmtS(loupe.ftsMs)}`);
+  console.log(`  rows/s (queryable)              ${Math.round(loupe.rows / (loupe.queryableMs / 1000)).toLocaleString('en-US')}`);
+  rmSync(csv, { force: true });
+
+  if (!process.argv.includes('--no-xlsx')) {
+    const xlsx = join(dir, 'kv.xlsx');
+    await generateKvXlsx(xlsx, xlsxRows);
+    console.log(`XLSX: ${xlsxRows.toLocaleString('en-US')} rows x 30 columns`);
+    const viaCsv = join(dir, 'x.csv');
+    const conv = existsSync('/usr/bin/xlsx2csv')
+      ? timed(() => spawnSync('/bin/sh', ['-c', `/usr/bin/xlsx2csv "${xlsx}" > "${viaCsv}"`], { stdio: 'inherit' })) + sqliteImport(viaCsv)
+      : NaN;
+    const lx = loupeImport(bundle, xlsx);
+    console.log(`  xlsx2csv | sqlite3 .import      ${fmtS(conv)}`);
+    console.log(`  loupe import (queryable)        ${fmtS(lx.queryableMs)}   ratio ${(lx.queryableMs / conv).toFixed(2)}x   peak RSS ${fmtMB(lx.maxRssBytes)}`);
+    console.log(`  loupe full-text index (after)   ${fmtS(lx.ftsMs)}`);
+    console.log(`  rows/s (queryable)              ${Math.round(lx.rows / (lx.queryableMs / 1000)).toLocaleString('en-US')}`);
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

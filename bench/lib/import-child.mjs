@@ -1,0 +1,16 @@
+// Child process of bench/import.mjs: imports one file into a fresh case and reports times and its own peak RSS as JSON.
+import { loadBundle } from './engine.mjs';
+
+const [bundle, file, casePath] = process.argv.slice(2);
+const { Engine, buildFullText } = loadBundle(bundle);
+const engine = new Engine(casePath, { create: true });
+const t0 = performance.now();
+const summaries = await engine.importFiles([file], { deferFullText: true });
+const queryableMs = performance.now() - t0;
+if (!summaries.every((s) => s.ok)) throw new Error(JSON.stringify(summaries));
+const rows = summaries.flatMap((s) => s.sources).reduce((n, s) => n + s.rows, 0);
+const t1 = performance.now();
+if (buildFullText) await buildFullText(engine.db);
+const ftsMs = performance.now() - t1;
+engine.close();
+process.stdout.write(JSON.stringify({ rows, queryableMs, ftsMs, maxRssBytes: process.resourceUsage().maxRSS * 1024 }) + '\n');
