@@ -22,19 +22,20 @@ export function documentFieldNames(headers: readonly string[]): Map<string, stri
   return out;
 }
 
-/** Integer UTC microseconds from text ('1698329276736000'); null when the text is not a plain integer. */
-export function parseMicros(text: string | null | undefined): number | null {
-  if (text === null || text === undefined || !/^-?\d{1,19}$/.test(text.trim())) return null;
-  const n = Number(text.trim());
-  return Number.isSafeInteger(n) ? n : null;
+/** Integer UTC microseconds from text ('1698329276736000'); BigInt because 1601..2255 exceeds 2^53 µs. */
+export function parseMicros(text: string | null | undefined): bigint | null {
+  if (text === null || text === undefined) return null;
+  const t = text.trim();
+  return /^-?\d{1,19}$/.test(t) ? BigInt(t) : null;
 }
 
 /** ISO 8601 UTC with microseconds and '+00:00' ('2023-10-26T14:07:56.736000+00:00'), or null when out of range. */
-export function isoMicros(us: number): string | null {
-  const ms = Math.floor(us / 1000);
-  const d = new Date(ms);
+export function isoMicros(us: bigint): string | null {
+  const ms = us >= 0n ? us / 1000n : (us - 999n) / 1000n;
+  const sub = us - ms * 1000n;
+  if (ms > 8_640_000_000_000_000n || ms < -8_640_000_000_000_000n) return null;
+  const d = new Date(Number(ms));
   if (Number.isNaN(d.getTime())) return null;
-  const sub = us - ms * 1000;
   const iso = d.toISOString();
   if (!iso.endsWith('Z') || iso.startsWith('-') || iso.startsWith('+')) return null;
   return `${iso.slice(0, 23)}${String(sub).padStart(3, '0')}+00:00`;

@@ -1,6 +1,6 @@
 // OpenSearch/Elasticsearch bulk NDJSON export: an {"index":{"_index":NAME}} action line before every document.
 import type { ExportResult } from './rows';
-import { timelineDocuments, type TimelineExportOptions } from './timesketch';
+import { documentJson, timelineDocuments, type TimelineExportOptions } from './timesketch';
 import { writeTextAtomic } from './lineFile';
 
 export interface OpenSearchExportOptions extends TimelineExportOptions {
@@ -28,7 +28,7 @@ export async function exportOpenSearchBulk(path: string, options: OpenSearchExpo
   const file = await writeTextAtomic(path, async (write) => {
     for await (const d of timelineDocuments(options, () => (skipped += 1))) {
       await write(action);
-      await write(`${JSON.stringify({ '@timestamp': d.iso, ...d.doc })}\n`);
+      await write(`${documentJson([['@timestamp', d.iso], ...d.fields])}\n`);
       rows += 1;
     }
   });

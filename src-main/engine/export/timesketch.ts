@@ -18,9 +18,15 @@ export interface TimelineExportOptions {
 }
 
 export interface TimelineDocument {
-  timeUs: number;
+  timeUs: bigint;
   iso: string;
-  doc: Record<string, string | number>;
+  /** Ordered key/value pairs; `timestamp` is written as a bare integer (it may exceed 2^53). */
+  fields: [string, string | bigint][];
+}
+
+/** One JSON object; BigInt values are written as exact integer literals. */
+export function documentJson(fields: readonly [string, string | bigint][]): string {
+  return `{${fields.map(([k, v]) => `${JSON.stringify(k)}:${typeof v === 'bigint' ? v.toString() : JSON.stringify(v)}`).join(',')}}`;
 }
 
 export function defaultMessage(row: ExportRow, headers: readonly string[]): string {
@@ -51,18 +57,18 @@ export async function* timelineDocuments(
       onSkip();
       continue;
     }
-    const doc: Record<string, string | number> = {
-      message: options.message ? options.message(row) : defaultMessage(row, options.headers),
-      datetime: iso,
-      timestamp: timeUs,
-      timestamp_desc: desc,
-    };
+    const fields: [string, string | bigint][] = [
+      ['message', options.message ? options.message(row) : defaultMessage(row, options.headers)],
+      ['datetime', iso],
+      ['timestamp', timeUs],
+      ['timestamp_desc', desc],
+    ];
     for (const h of options.headers) {
       const v = row[h];
       const name = names.get(h);
-      if (v !== null && v !== undefined && name !== undefined) doc[name] = v;
+      if (v !== null && v !== undefined && name !== undefined) fields.push([name, v]);
     }
-    yield { timeUs, iso, doc };
+    yield { timeUs, iso, fields };
   }
 }
 
@@ -71,7 +77,7 @@ export async function exportTimesketch(path: string, options: TimelineExportOpti
   let skipped = 0;
   const file = await writeTextAtomic(path, async (write) => {
     for await (const d of timelineDocuments(options, () => (skipped += 1))) {
-      await write(`${JSON.stringify(d.doc)}\n`);
+      await write(`${documentJson(d.fields)}\n`);
       rows += 1;
     }
   });

@@ -12,7 +12,7 @@ const peer = JSON.parse(readFileSync(resolve(__dirname, '../../../../shared/fixt
 const headers = ['@time', '@operation', '@user', '@ip', '_id', 'message', 'properties.requestUri', ''];
 const rows = [
   { '@time': '1698329276736000', '@operation': 'SecretGet', '@user': 'miriamg@bank.onmicrosoft.com', '@ip': '201.231.8.199', _id: 'x', message: 'orig', 'properties.requestUri': 'https://salary.vault.azure.net/secrets/Confidential', '': 'blank' },
-  { '@time': '1600464487470323', '@operation': null, '@user': null, '@ip': null, _id: null, message: null, 'properties.requestUri': null, '': null },
+  { '@time': '1600466287470323', '@operation': null, '@user': null, '@ip': null, _id: null, message: null, 'properties.requestUri': null, '': null },
   { '@time': 'not a time', '@operation': 'X', '@user': null, '@ip': null, _id: null, message: null, 'properties.requestUri': null, '': null },
   { '@time': '-11644473600000000', '@operation': 'old', '@user': null, '@ip': null, _id: null, message: null, 'properties.requestUri': null, '': null },
 ];

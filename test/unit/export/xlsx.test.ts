@@ -10,17 +10,17 @@ import { exportXlsx, XLSX_MAX_CELL_CHARS } from '../../../src-main/engine/export
 const dir = mkdtempSync(join(tmpdir(), 'loupe-xlsx-'));
 
 async function unzip(path: string): Promise<Map<string, string>> {
-  const zip = await yauzl.open(path);
+  const zip = await yauzl.openPromise(path);
   const out = new Map<string, string>();
   try {
-    for await (const entry of zip) {
-      const stream = await entry.openReadStream();
+    for await (const entry of zip.eachEntry()) {
+      const stream = await zip.openReadStreamPromise(entry);
       const chunks: Buffer[] = [];
       for await (const c of stream) chunks.push(c as Buffer);
-      out.set(entry.filename, Buffer.concat(chunks).toString('utf8'));
+      out.set(entry.fileName, Buffer.concat(chunks).toString('utf8'));
     }
   } finally {
-    await zip.close();
+    zip.close();
   }
   return out;
 }
@@ -39,7 +39,7 @@ describe('exportXlsx', () => {
     expect(sheets.length).toBe(1);
     for (const [name, xml] of files) {
       expect(xml, name).not.toMatch(/<f[\s>]/);
-      expect(xml, name).not.toMatch(/<hyperlink/i);
+      expect(xml, name).not.toMatch(/<hyperlinks?[\s>]/i);
       if (name.endsWith('.rels')) expect(xml, name).not.toMatch(/relationships\/hyperlink/);
     }
     const wb = new ExcelJS.Workbook();
