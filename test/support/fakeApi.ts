@@ -1,5 +1,5 @@
 // In-memory fake of the engine implementing the contract's ApiHandlers, plus a LoupeBridge over it (renderer tests).
-import { API, API_NAMES, type ApiHandlers, type ApiName, type EventName, type EventPayload, type LoupeBridge } from '../../src-main/contract/api';
+import { API, API_NAMES, type ApiHandlers, type Finding, type ApiName, type EventName, type EventPayload, type LoupeBridge } from '../../src-main/contract/api';
 import { LoupeError } from '../../src-main/contract/errors';
 import type { Bookmark, ColumnInfo, Cursor, GridRow, SavedFilter, SourceInfo } from '../../src-main/contract/model';
 
@@ -128,6 +128,7 @@ export function createFakeApi(data: FakeSource[] = defaultSources()): FakeApi {
 
   let bookmarks: Bookmark[] = [];
   let filters: SavedFilter[] = [];
+  let findings: Finding[] = [];
   let nextId = 1;
   const emit = <K extends EventName>(event: K, payload: EventPayload<K>): void => {
     for (const l of listeners.get(event) ?? []) l(payload);
@@ -215,6 +216,29 @@ export function createFakeApi(data: FakeSource[] = defaultSources()): FakeApi {
       filters = filters.filter((f) => f.id !== id);
       return { removed: filters.length < before };
     },
+    'filters/exportLibrary': () => ({ json: JSON.stringify(filters.map(({ name, description, query, sourceName }) => ({ name, description, query, sourceName }))) }),
+    'filters/importLibrary': ({ json }) => {
+      const parsed: unknown = JSON.parse(json);
+      if (!Array.isArray(parsed)) throw new LoupeError('BAD_INPUT', 'A filter library is a JSON array');
+      return { imported: parsed.length };
+    },
+    'bookmarks/bulk': ({ spec, max }) => {
+      const { rows } = select(spec);
+      return { added: Math.min(rows.length, max), truncated: rows.length > max };
+    },
+    'findings/list': () => findings,
+    'findings/save': (input) => {
+      const f: Finding = { id: input.id ?? nextId++, title: input.title, phase: input.phase, narrative: input.narrative, severity: input.severity, techniques: input.techniques, bookmarkIds: input.bookmarkIds, filterNames: input.filterNames, start: null, end: null };
+      findings = [...findings.filter((x) => x.id !== f.id), f];
+      return f;
+    },
+    'findings/remove': ({ id }) => {
+      const before = findings.length;
+      findings = findings.filter((f) => f.id !== id);
+      return { removed: findings.length < before };
+    },
+    'case/update': () => ({ id: 'case-1', name: 'Unusual Key Vault access', fileName: 'case.loupe', schemaVersion: 1, readOnly: false, sources, details: {} }),
+    'export/rows': ({ spec, format }) => ({ fileName: `rows.${format}`, mime: 'text/csv', base64: Buffer.from(select(spec).rows.map((r) => r.cells.join(',')).join('\n'), 'utf8').toString('base64') }),
     'import/pick': () => ({ ids: ['0'.repeat(32)] }),
     'import/start': ({ ids }) => {
       const jobId = `job-${nextId++}`;

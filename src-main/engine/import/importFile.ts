@@ -9,8 +9,10 @@ import type { WritableDB } from '../db/types';
 import { disambiguateHeaders, normalizeHeader } from '../importers/headers';
 import { expandInputs, ImportError, openTables, type InputSource, type RawRow, type ReaderOptions, type TableReader } from '../importers/readers';
 import { compileMapping, detectProfile, type FieldMapping } from '../profiles';
+import { BatchInsert } from './batchInsert';
+import { buildFullText, type FullTextProgress } from './fullText';
 import { digestFile, digestStream } from './hash';
-import { createSourceTable, indexEntityColumns, insertRowSql, MAX_SOURCE_COLUMNS } from './sourceTable';
+import { createSourceTable, indexEntityColumns, insertRowHead, MAX_SOURCE_COLUMNS } from './sourceTable';
 
 export const IMPORTER_VERSION = '1.0.0';
 const BATCH = 2000;
@@ -26,7 +28,16 @@ export interface ImportOptions extends ReaderOptions {
   onProgress?: (p: ImportProgressInfo) => void;
   /** Import a file again even when a source with the same hash exists. */
   allowDuplicate?: boolean;
+  /**
+   * The full-text index is built after each input commits (the case is queryable before it).
+   * By default importPath waits for it; with deferFullText the caller runs buildFullText() later.
+   */
+  deferFullText?: boolean;
+  onFullTextProgress?: (p: FullTextProgress) => void;
 }
+
+/** Page cache while an import runs: big enough for the events indexes' working set, within the RSS budget. */
+const IMPORT_CACHE_KIB = 131_072;
 
 /** Imports every input under `path`; each input is one transaction. Throws on the first bad input. */
 export async function importPath(db: WritableDB, path: string, opts: ImportOptions = {}): Promise<ImportSummary[]> {
@@ -63,6 +74,8 @@ async function importInput(
     return { file: input.name, ok: true, sources: [], duplicateOf: dup.id };
   }
   const created: number[] = [];
+  const cacheBefore = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
   db.exec('BEGIN IMMEDIATE');
   try {
     for await (const table of openTables(input, opts)) {
@@ -76,8 +89,13 @@ async function importInput(
   } catch (err) {
     if (db.inTransaction) db.exec('ROLLBACK');
     throw asInputError(err, input.name);
+  } finally {
+    db.pragma(`cache_size = ${cacheBefore}`);
   }
   const sources: SourceInfo[] = created.map((id) => toSourceInfo(getSourceRecord(db, id)));
+  if (!opts.deferFullText) {
+    await buildFullText(db, { ...(opts.onFullTextProgress ? { onProgress: opts.onFullTextProgress } : {}), ...(opts.signal ? { signal: opts.signal } : {}) });
+  }
   opts.onProgress?.({ file: input.name, phase: 'done', rows: sources.reduce((n, s) => n + s.rows, 0), totalBytes: input.size });
   return { file: input.name, ok: true, sources };
 }
@@ -106,8 +124,9 @@ async function importTable(
   const info = db
     .prepare(
       `INSERT INTO sources (name, path, size, sha256, container_name, container_sha256, kind, importer_version, profile,
-        profile_version, mapping_json, options_json, meta_json, rows_read, rows_imported, rows_rejected, warnings_json, imported_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, '[]', ?)`,
+        profile_version, mapping_json, options_json, meta_json, rows_read, rows_imported, rows_rejected, warnings_json, imported_at,
+        fts_pending)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, '[]', ?, 1)`,
     )
     .run(
       sourceName(input, table),
@@ -128,20 +147,16 @@ async function importTable(
   const sourceId = Number(info.lastInsertRowid);
   createSourceTable(db, sourceId, columns, fields);
 
-  const insertRow = db.prepare(insertRowSql(sourceId, columns.length));
-  const insertEvent = db.prepare(
-    `INSERT INTO events (source_id, row, time, ${ENTITY_FIELDS.join(', ')}) VALUES (?, ?, ?, ${ENTITY_FIELDS.map(() => '?').join(', ')})`,
-  );
-  const insertFts = db.prepare('INSERT INTO fts (rowid, text) VALUES (?, ?)');
+  const insertRow = new BatchInsert(db, insertRowHead(sourceId, columns.length), columns.length + 3);
+  const insertEvent = new BatchInsert(db, `INSERT INTO events (source_id, row, time, ${ENTITY_FIELDS.join(', ')})`, ENTITY_FIELDS.length + 3);
   let rows = 0;
   const writeBatch = (batch: RawRow[]) => {
     for (const r of batch) {
       const cells = r.cells;
       const extra = r.extra && r.extra.length ? JSON.stringify(r.extra) : null;
-      insertRow.run(r.row, ...padCells(cells, columns.length), extra, r.raw ?? null);
+      insertRow.add([r.row, ...padCells(cells, columns.length), extra, r.raw ?? null]);
       const n = normalize(cells, r.raw);
-      const ev = insertEvent.run(sourceId, r.row, n.time, ...ENTITY_FIELDS.map((f) => n[f]));
-      insertFts.run(ev.lastInsertRowid, ftsText(cells, r.extra));
+      insertEvent.add([sourceId, r.row, n.time, ...ENTITY_FIELDS.map((f) => n[f])]);
     }
     rows += batch.length;
   };
@@ -152,6 +167,8 @@ async function importTable(
     writeBatch(next.value);
     opts.onProgress?.({ file: table.name, phase: 'parsing', rows, totalBytes: digest.size });
   }
+  insertRow.flush();
+  insertEvent.flush();
   opts.onProgress?.({ file: table.name, phase: 'indexing', rows, totalBytes: digest.size });
   indexEntityColumns(db, sourceId, fields.keys());
   const warnings = table.warnings.slice(0, 1000);
@@ -195,13 +212,6 @@ function padCells(cells: (string | null)[], n: number): (string | null)[] {
   const out = cells.slice(0, n);
   while (out.length < n) out.push(null);
   return out;
-}
-
-function ftsText(cells: (string | null)[], extra?: string[]): string {
-  let s = '';
-  for (const c of cells) if (c) s += c + '\n';
-  if (extra) for (const c of extra) s += c + '\n';
-  return s;
 }
 
 function asInputError(err: unknown, file: string): LoupeError {

@@ -31,7 +31,13 @@ export function indexEntityColumns(db: WritableDB, sourceId: number, indexes: It
   }
 }
 
+/** `INSERT INTO src_N (_row, c1…cK, _extra, _raw)` without VALUES (see BatchInsert). */
+export function insertRowHead(sourceId: number, columnCount: number): string {
+  const names = ['_row', ...Array.from({ length: columnCount }, (_, i) => columnName(i)), '_extra', '_raw'];
+  return `INSERT INTO ${ident(sourceTable(sourceId))} (${names.map(ident).join(', ')})`;
+}
+
 export function insertRowSql(sourceId: number, columnCount: number): string {
   const names = ['_row', ...Array.from({ length: columnCount }, (_, i) => columnName(i)), '_extra', '_raw'];
-  return `INSERT INTO ${ident(sourceTable(sourceId))} (${names.map(ident).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`;
+  return `${insertRowHead(sourceId, columnCount)} VALUES (${names.map(() => '?').join(', ')})`;
 }
