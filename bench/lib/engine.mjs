@@ -20,7 +20,7 @@ export { pivot } from './src-main/engine/explore/pivot';
 export async function bundleEngine() {
   const dir = join(root, 'out/bench'); // inside the repo so the bundle resolves node_modules
   mkdirSync(dir, { recursive: true });
-  const outfile = join(dir, `engine-${process.pid}.cjs`);
+  const outfile = join(dir, 'engine.cjs');
   await build({
     stdin: { contents: ENTRY, resolveDir: root, loader: 'ts' },
     bundle: true,
