@@ -10,8 +10,8 @@ export default defineConfig({
     resolve: { alias: { '@contract': contract } },
     build: {
       outDir: 'out/main',
-      lib: { entry: resolve(__dirname, 'src-main/app/index.ts') },
       rollupOptions: {
+        output: { format: 'cjs', entryFileNames: '[name].js' },
         input: {
           index: resolve(__dirname, 'src-main/app/index.ts'),
           'engine-worker': resolve(__dirname, 'src-main/host/worker.ts'),
@@ -25,8 +25,10 @@ export default defineConfig({
     build: {
       outDir: 'out/preload',
       externalizeDeps: false,
-      lib: { entry: resolve(__dirname, 'src-main/preload/index.ts') },
-      rollupOptions: { output: { format: 'cjs', entryFileNames: '[name].cjs' } },
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'src-main/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
     },
   },
   renderer: {

@@ -1,6 +1,6 @@
 // The API contract: every call and event, typed once and validated at runtime at every boundary.
 // Preload bridge, IPC handlers, browser-mode server, renderer client and test fakes all derive from it.
-import { z } from 'zod';
+import { z } from './zod';
 import {
   AuditEntry,
   Bookmark,

@@ -1,5 +1,5 @@
 // Domain types that cross the API: sources, columns, rows, pages, bookmarks, filters (zod schemas + inferred types).
-import { z } from 'zod';
+import { z } from './zod';
 import { NORMALIZED_FIELDS } from './fields';
 
 const id = z.number().int().positive();

@@ -11,6 +11,7 @@ import { expandInputs, ImportError, openTables, type InputSource, type RawRow, t
 import { compileMapping, detectProfile, type FieldMapping } from '../profiles';
 import { BatchInsert } from './batchInsert';
 import { buildFullText, type FullTextProgress } from './fullText';
+import { suspendEventIndexes } from './eventIndexes';
 import { digestFile, digestStream } from './hash';
 import { createSourceTable, indexEntityColumns, insertRowHead, MAX_SOURCE_COLUMNS } from './sourceTable';
 
@@ -78,10 +79,12 @@ async function importInput(
   db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
   db.exec('BEGIN IMMEDIATE');
   try {
+    const suspended = suspendEventIndexes(db, input.size);
     for await (const table of openTables(input, opts)) {
       created.push(await importTable(db, input, table, digest, opts, container));
     }
     if (created.length === 0) throw new ImportError('no table with a header row was found', input.name);
+    suspended?.restore();
     for (const id of created) {
       appendAudit(db, 'import', `source:${id}`, { file: input.name, sha256: digest.sha256, size: digest.size });
     }

@@ -1,11 +1,7 @@
 // The renderer's only door to the engine: Electron bridge or browser-mode HTTP/SSE, typed by the contract.
 import { toRaw } from 'vue';
-import { z } from 'zod';
 import { API, EVENTS, type ApiName, type ApiRequest, type ApiResponse, type EventName, type EventPayload, type LoupeBridge } from '../../../src-main/contract/api';
 import { ERROR_CODES, type ErrorCode } from '../../../src-main/contract/errors';
-
-// Zod's JIT probes `new Function`, which our CSP (no 'unsafe-eval') reports as a violation.
-z.config({ jitless: true });
 
 declare global {
   interface Window {
