@@ -27,6 +27,13 @@ const sourceId = z.number().int().positive();
 export const ReportFormat = z.enum(['md', 'html', 'pdf']);
 export type ReportFormat = z.infer<typeof ReportFormat>;
 
+export const GridLayout = z.object({
+  columns: z
+    .array(z.object({ name: z.string().max(1000), width: z.number().int().min(20).max(4000).optional(), hidden: z.boolean().optional(), pinned: z.boolean().optional() }))
+    .max(2000),
+}).strict();
+export type GridLayout = z.infer<typeof GridLayout>;
+
 export const ReportRequest = z.object({
   format: ReportFormat,
   draft: z.boolean().default(false),
@@ -165,6 +172,21 @@ export const API = {
   'report/export': { req: ReportRequest, res: ReportFile },
   /** Built-in detections over the whole case. */
   'triage/run': { req: empty, res: z.object({ findings: z.array(TriageFinding) }) },
+  /** The grid layout saved in the case for one source (null = the unified timeline). */
+  'layout/get': { req: z.object({ sourceId: z.number().int().positive().nullable() }).strict(), res: z.object({ layout: GridLayout.nullable() }) },
+  /** Save a source's grid layout (column order, widths, hidden and pinned columns) in the case. */
+  'layout/save': { req: z.object({ sourceId: z.number().int().positive().nullable(), layout: GridLayout }).strict(), res: z.object({ saved: z.boolean() }) },
+  /** Versions, bundled data sets and their licences, for the About dialog. */
+  'app/about': {
+    req: empty,
+    res: z.object({
+      loupe: z.string(),
+      node: z.string(),
+      sqlite: z.string(),
+      electron: z.string().nullable(),
+      datasets: z.array(z.object({ name: z.string(), purpose: z.string(), version: z.string().nullable(), licence: z.string(), attribution: z.string(), date: z.string().nullable(), available: z.boolean() })),
+    }),
+  },
   'audit/list': { req: empty, res: z.object({ entries: z.array(AuditEntry), head: z.string(), valid: z.boolean(), brokenAt: z.number().int().nullable() }) },
 } as const;
 

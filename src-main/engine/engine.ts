@@ -6,6 +6,8 @@ import { addBookmark, listBookmarks, removeBookmark, updateBookmark } from './ca
 import { caseInfo, DETAIL_KEYS, openCase, setCaseDetail, type OpenedCase } from './case/caseFile';
 import { listFindings, removeFinding, saveFinding } from './case/findings';
 import { exportRowsAsFile } from './exportRows';
+import { getLayout, saveLayout } from './case/layout';
+import { about } from './about';
 import { parseQuery } from './query/parser';
 import type { Cursor } from '../contract/model';
 import { listColumns, getSourceRecord } from './case/catalog';
@@ -105,6 +107,12 @@ export class Engine {
     'export/rows': (r) => exportRowsAsFile(this.db, { source: r.spec.source, where: r.spec.where, format: r.format, raw: r.raw, max: r.max }),
     'report/export': (r) => exportReport(this.db, this.case, r),
     'triage/run': () => ({ findings: runTriage(this.db) }),
+    'layout/get': ({ sourceId }) => ({ layout: getLayout(this.db, sourceId) }),
+    'layout/save': ({ sourceId, layout }) => {
+      saveLayout(this.db, sourceId, layout);
+      return { saved: true };
+    },
+    'app/about': () => about(this.db),
     'audit/list': () => {
       const chain = verifyAuditChain(this.db);
       const entries = listAudit(this.db).map((e) => ({ seq: e.seq, ts: e.ts, action: e.action, target: e.target, params: e.params_json, hash: e.hash }));

@@ -37,7 +37,7 @@ test('seed walk: sign-in → Key Vault CLI ops → PowerShell row → bookmark �
   // 3. The one PowerShell row, by correlation id; bookmark it with a note.
   await query.fill(`[CorrelationId] = '${facts['ps_correlation_id']}'`);
   await query.press('Enter');
-  await expect(page.getByTestId('row-count')).toHaveText('1 rows');
+  await expect(page.getByTestId('row-count')).toHaveText('1 row');
   await expect(grid.getByRole('gridcell', { name: String(facts['ps_request_uri']) })).toBeVisible();
   await grid.getByRole('gridcell').first().click();
   await page.keyboard.press('Enter');

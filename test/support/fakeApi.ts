@@ -1,4 +1,5 @@
 // In-memory fake of the engine implementing the contract's ApiHandlers, plus a LoupeBridge over it (renderer tests).
+import type { GridLayout } from '../../src-main/contract/api';
 import { API, API_NAMES, type ApiHandlers, type Finding, type ApiName, type EventName, type EventPayload, type LoupeBridge } from '../../src-main/contract/api';
 import { LoupeError } from '../../src-main/contract/errors';
 import type { Bookmark, ColumnInfo, Cursor, GridRow, SavedFilter, SourceInfo } from '../../src-main/contract/model';
@@ -129,6 +130,7 @@ export function createFakeApi(data: FakeSource[] = defaultSources()): FakeApi {
   let bookmarks: Bookmark[] = [];
   let filters: SavedFilter[] = [];
   let findings: Finding[] = [];
+  const layouts = new Map<number | null, GridLayout>();
   let nextId = 1;
   const emit = <K extends EventName>(event: K, payload: EventPayload<K>): void => {
     for (const l of listeners.get(event) ?? []) l(payload);
@@ -256,6 +258,12 @@ export function createFakeApi(data: FakeSource[] = defaultSources()): FakeApi {
     'triage/run': () => ({
       findings: [{ rule: 'kv-after-risky-signin', title: 'Key Vault secrets read from the sign-in IP', severity: 'high', description: 'd', techniques: ['T1528', 'T1552.001'], entities: { ip: ['201.231.8.199'] }, rows: [{ sourceId: 2, source: 'Azure_KV_Logs.xlsx', row: 2 }], query: "@ip = '201.231.8.199'", score: 90 }],
     }),
+    'layout/get': ({ sourceId }) => ({ layout: layouts.get(sourceId) ?? null }),
+    'layout/save': ({ sourceId, layout }) => {
+      layouts.set(sourceId, layout);
+      return { saved: true };
+    },
+    'app/about': () => ({ loupe: '0.1.0', node: '20', sqlite: '3', electron: null, datasets: [] }),
     'audit/list': () => ({ entries: [{ seq: 1, ts: NOW, action: 'import', target: 'Sign_In_Logs.xlsx', params: '{}', hash: 'cd'.repeat(32) }], head: 'cd'.repeat(32), valid: true, brokenAt: null }),
   };
 

@@ -68,6 +68,7 @@ describe('import atomicity under SIGKILL', () => {
     // Deterministic "random" kill delays (ms after the child starts), spread over load, insert and commit.
     const delays = [900, 1700, 2600, 3400, 4300, 5200];
     let committed: string[] = [];
+    let kills = 0;
     for (const [round, delay] of delays.entries()) {
       const todo = files.filter((f) => !committed.some((c) => c === f));
       if (todo.length === 0) break;
@@ -80,6 +81,7 @@ describe('import atomicity under SIGKILL', () => {
       const timer = setTimeout(() => proc.kill('SIGKILL'), delay + round * 100);
       const code = await exited;
       clearTimeout(timer);
+      if (code === null) kills++;
       const done = out.split('\n').filter((l) => l.startsWith('committed ')).map((l) => l.slice('committed '.length));
       expect(out.includes('failed '), `child failed: ${out} ${err}`).toBe(false);
       committed = [...committed, ...done];
@@ -92,6 +94,7 @@ describe('import atomicity under SIGKILL', () => {
       expect(state.names.length - expectedNames.length).toBeLessThanOrEqual(code === null ? 1 : 0);
       committed = state.names.map((n) => join(dir, n));
     }
+    expect(kills).toBeGreaterThanOrEqual(3);
     // Reopening resumes an interrupted full-text build; every committed row ends up searchable.
     const engine = new Engine(casePath, {});
     await buildFullText(engine.db);
