@@ -206,6 +206,8 @@ export const EVENTS = {
   'import/progress': ImportProgress,
   'import/done': z.object({ jobId: z.string(), summaries: z.array(ImportSummary) }),
   'case/changed': z.object({ reason: z.string() }),
+  /** Triage re-ran after an import: how many findings, by severity. */
+  'triage/updated': z.object({ findings: z.number().int(), bySeverity: z.record(z.string(), z.number().int()) }),
 } as const;
 export type EventName = keyof typeof EVENTS;
 export const EVENT_NAMES = Object.keys(EVENTS) as EventName[];

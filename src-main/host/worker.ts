@@ -2,6 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { serializeError, LoupeError } from '../contract/errors';
 import { Engine } from '../engine/engine';
+import { runTriage } from '../engine/triage';
 import type { FromWorker, ToWorker } from './protocol';
 
 const port = parentPort;
@@ -51,6 +52,17 @@ async function runImport(jobId: string, files: { path: string; name: string }[])
   }
   post({ type: 'event', event: 'import/done', payload: { jobId, summaries } });
   post({ type: 'event', event: 'case/changed', payload: { reason: 'import' } });
+  // Detections run after every import, so the findings panel is current without asking.
+  if (summaries.some((s) => s.ok && s.sources.length)) {
+    try {
+      const findings = runTriage(engine.db);
+      const bySeverity: Record<string, number> = {};
+      for (const f of findings) bySeverity[f.severity] = (bySeverity[f.severity] ?? 0) + 1;
+      post({ type: 'event', event: 'triage/updated', payload: { findings: findings.length, bySeverity } });
+    } catch {
+      /* triage is advisory; a failure here must not fail the import */
+    }
+  }
 }
 
 port.on('message', (m: ToWorker) => {

@@ -47,9 +47,11 @@ function clean(value: string | undefined): string | null {
 }
 
 class IocCollector {
-  private readonly seen = new Map<string, { ioc: Ioc; places: Set<string> }>();
+  private readonly seen = new Map<string, { ioc: Ioc; places: Set<string>; derived: boolean }>();
 
-  add(type: IocType, raw: string | undefined, context: string): void {
+  /** `derived`: the value was cut out of a longer text whose case the source may have changed
+   * (Azure upper-cases resource paths); a later value from a dedicated column keeps its own spelling. */
+  add(type: IocType, raw: string | undefined, context: string, derived = false): void {
     const value = clean(raw);
     if (value === null) return;
     const key = `${type}\u0000${value.toLowerCase()}`;
@@ -57,9 +59,13 @@ class IocCollector {
     const place = context.split(';', 1)[0] ?? context;
     if (hit) {
       hit.places.add(place);
+      if (hit.derived && !derived) {
+        hit.ioc = { ...hit.ioc, value };
+        hit.derived = false;
+      }
       return;
     }
-    this.seen.set(key, { ioc: { type, value, context }, places: new Set([place]) });
+    this.seen.set(key, { ioc: { type, value, context }, places: new Set([place]), derived });
   }
 
   list(): Ioc[] {
@@ -81,12 +87,12 @@ function addIdentity(c: IocCollector, value: string | undefined, where: string):
 
 function addAzureReferences(c: IocCollector, text: string, where: string): void {
   for (const id of findResourceIds(text)) {
-    c.add('Subscription ID', id.subscription, where);
-    if (id.resourceGroup !== null) c.add('Resource group', id.resourceGroup, where);
-    if (id.vault !== null) c.add('Vault', id.vault, where);
+    c.add('Subscription ID', id.subscription, where, true);
+    if (id.resourceGroup !== null) c.add('Resource group', id.resourceGroup, where, true);
+    if (id.vault !== null) c.add('Vault', id.vault, where, true);
   }
   for (const u of findVaultUris(text)) {
-    c.add('Vault', u.vault, where);
+    c.add('Vault', u.vault, where, true);
     if (u.kind === 'key') c.add('Key', u.name ?? undefined, where);
     if (u.kind === 'secret') c.add('Secret', u.name ?? undefined, where);
     if (u.kind === 'certificate') c.add('Certificate', u.name ?? undefined, where);
