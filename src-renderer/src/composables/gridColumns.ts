@@ -1,5 +1,6 @@
 // Which columns the grid shows and how a row's value is read for each (timeline: @time and source first).
 import type { ColumnInfo, GridRow } from '../../../src-main/contract/model';
+import { displayZoned } from './zonedTime';
 
 export type GridColumnKind = 'time' | 'source' | 'cell';
 export interface GridColumn { key: string; label: string; kind: GridColumnKind; index: number }
@@ -14,13 +15,9 @@ export function gridColumns(columns: readonly ColumnInfo[], timeline: boolean): 
   ];
 }
 
-/** `2023-10-26T14:10:50.123000Z` → `2023-10-26 14:10:50.123` (string slicing; never Date parsing). */
+/** An engine @time in the display zone: `2023-10-26T14:10:50.123Z` → `2023-10-26 14:10:50.123 +00:00 (UTC)`. */
 export function displayTime(iso: string | null): string | null {
-  if (iso === null) return null;
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})(\.\d{1,6})?Z?$/.exec(iso);
-  if (!m) return iso;
-  const frac = (m[3] ?? '').slice(0, 4);
-  return `${m[1]} ${m[2]}${frac === '.000' ? '' : frac}`;
+  return displayZoned(iso);
 }
 
 /** The raw value a column holds in a row (what filters and pivots use). */
