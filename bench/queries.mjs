@@ -19,7 +19,6 @@ function buildCase(path) {
   const r = prng(20231026);
   const ids = makeIdentities(r);
   const t0 = Date.UTC(2023, 9, 1);
-  const n = KV_HEADERS.length;
   db.exec('BEGIN');
   db.prepare(`INSERT INTO sources (id, name, path, size, sha256, kind, importer_version, profile, profile_version, mapping_json, options_json,
     meta_json, rows_read, rows_imported, rows_rejected, warnings_json, imported_at, fts_pending) VALUES (1, 'kv.csv', '/bench/kv.csv', 0, 'bench', 'csv',

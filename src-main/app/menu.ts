@@ -1,5 +1,6 @@
 // The application menu: File / Edit / View / Help with the usual shortcuts; actions are injected.
 import { Menu, type MenuItemConstructorOptions } from 'electron';
+import { accelerator } from '../contract/shortcuts';
 
 export interface MenuActions {
   openCase(): void;
@@ -20,9 +21,9 @@ export function menuTemplate({ isMac, dev, actions }: MenuOptions): MenuItemCons
   const file: MenuItemConstructorOptions = {
     label: '&File',
     submenu: [
-      { label: 'Open Case…', accelerator: 'CmdOrCtrl+O', click: () => actions.openCase() },
-      { label: 'Import Files…', accelerator: 'CmdOrCtrl+I', click: () => actions.importFiles() },
-      { label: 'Export Report…', accelerator: 'CmdOrCtrl+E', click: () => actions.exportReport() },
+      { label: 'Open Case…', accelerator: accelerator('case.open'), click: () => actions.openCase() },
+      { label: 'Import Files…', accelerator: accelerator('import.files'), click: () => actions.importFiles() },
+      { label: 'Export Report…', accelerator: accelerator('report.export'), click: () => actions.exportReport() },
       { type: 'separator' },
       isMac ? { role: 'close' } : { role: 'quit', label: 'Quit', accelerator: 'CmdOrCtrl+Q' },
     ],
@@ -35,7 +36,7 @@ export function menuTemplate({ isMac, dev, actions }: MenuOptions): MenuItemCons
     label: '&View',
     submenu: [
       ...(dev ? ([{ role: 'reload' }, { role: 'toggleDevTools' }, { type: 'separator' }] as MenuItemConstructorOptions[]) : []),
-      { label: 'Toggle Dark Mode', accelerator: 'CmdOrCtrl+Shift+D', click: () => actions.toggleDarkMode() },
+      { label: 'Toggle Dark Mode', accelerator: accelerator('theme.toggle'), click: () => actions.toggleDarkMode() },
       { type: 'separator' },
       { role: 'resetZoom' },
       { role: 'zoomIn' },

@@ -92,6 +92,23 @@ export const TriageFinding = z.object({
 });
 export type TriageFinding = z.infer<typeof TriageFinding>;
 
+/** A recent case as the start screen shows it; `id` is opaque (the renderer never sends paths, SECURITY I-3). */
+export const RecentCase = z.object({
+  id: z.string(),
+  name: z.string(),
+  path: z.string(),
+  sizeBytes: z.number().nullable(),
+  sources: z.number().int().nullable(),
+  lastOpened: z.string(),
+  missing: z.boolean(),
+  current: z.boolean(),
+});
+export type RecentCase = z.infer<typeof RecentCase>;
+
+/** The outcome of opening or creating a case: `ok` is false when a dialog was cancelled. */
+export const CaseOpened = z.object({ ok: z.boolean(), readOnly: z.boolean(), lockedBy: z.string().nullable() });
+const recentId = z.string().regex(/^[a-f0-9]{32}$/);
+
 /** Each entry: request schema, response schema, and its invariants. Channel names are `domain/action`. */
 export const API = {
   /** The open case: identity, details and its evidence register. Read-only. */
@@ -188,6 +205,28 @@ export const API = {
     }),
   },
   'audit/list': { req: empty, res: z.object({ entries: z.array(AuditEntry), head: z.string(), valid: z.boolean(), brokenAt: z.number().int().nullable() }) },
+  /** Host-level: recent cases, the open case (null on the start screen) and whether it is read-only (locked elsewhere). */
+  'cases/recent': {
+    req: empty,
+    res: z.object({ cases: z.array(RecentCase), current: z.object({ name: z.string(), readOnly: z.boolean(), lockedBy: z.string().nullable() }).nullable() }),
+  },
+  /** Host-level: open a recent case by id, the sample case, or (Electron) one chosen in a native dialog. */
+  'cases/open': {
+    req: z
+      .object({ id: recentId.optional(), sample: z.literal(true).optional(), pick: z.literal(true).optional() })
+      .strict()
+      .refine((r) => [r.id, r.sample, r.pick].filter((v) => v !== undefined).length === 1, 'give exactly one of id, sample, pick'),
+    res: CaseOpened,
+  },
+  /** Host-level: a new empty case (browser: under loupeHome()/cases; Electron: where the save dialog says). */
+  'cases/create': { req: z.object({ name: z.string().trim().min(1).max(200) }).strict(), res: CaseOpened },
+  /** Host-level: close the open case (browser: back to the start screen; Electron: closes the window). */
+  'cases/close': { req: empty, res: z.object({ closed: z.boolean() }) },
+  /** A consistent copy of the open case (SQLite backup API + integrity_check), audit-logged. `saved` false = dialog cancelled. */
+  'case/saveAs': {
+    req: empty,
+    res: z.object({ saved: z.boolean(), fileName: z.string().nullable(), path: z.string().nullable(), bytes: z.number().nullable() }),
+  },
 } as const;
 
 export type ApiName = keyof typeof API;

@@ -23,10 +23,18 @@ import { importPath, type ImportOptions } from './import/importFile';
 import type { ImportSummary } from '../contract/model';
 import { exportReport } from './reporting';
 import { runTriage } from './triage';
+import { saveCaseCopy, type SaveAsResult } from './case/saveAs';
 
 export type Emit = <K extends EventName>(event: K, payload: EventPayload<K>) => void;
 
-type Handled = Exclude<keyof ApiHandlers, 'import/pick' | 'import/start' | 'import/cancel'>;
+/** Calls answered by the host (staging, case management) rather than by the engine. */
+type HostLevel = 'import/pick' | 'import/start' | 'import/cancel' | 'cases/recent' | 'cases/open' | 'cases/create' | 'cases/close' | 'case/saveAs';
+type Handled = Exclude<keyof ApiHandlers, HostLevel>;
+
+/** Host-internal calls: the host builds the request (a path chosen in main), never the renderer. */
+type InternalHandlers = {
+  'case/saveAs': (req: { dest: string }) => Promise<SaveAsResult>;
+};
 
 export class Engine {
   readonly case: OpenedCase;
@@ -70,7 +78,8 @@ export class Engine {
     return compileQueryText(where, resolver).description;
   }
 
-  readonly handlers: { [K in Handled]: ApiHandlers[K] } = {
+  readonly handlers: { [K in Handled]: ApiHandlers[K] } & InternalHandlers = {
+    'case/saveAs': ({ dest }) => saveCaseCopy(this.db, this.case.path, dest, { readOnly: this.case.readOnly }),
     'case/info': () => caseInfo(this.case),
     'sources/columns': ({ sourceId }) => listColumns(this.db, getSourceRecord(this.db, sourceId).id).map(publicColumn),
     'sources/verify': () => verifySources(this.db),

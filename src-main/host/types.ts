@@ -15,3 +15,13 @@ export interface EngineHost {
   stagePath(path: string): string;
   close(): Promise<void>;
 }
+
+/** What createEngineHost returns: an EngineHost on one case file, with its lock state and "save as". */
+export interface CaseHost extends EngineHost {
+  readonly ready: Promise<void>;
+  readonly casePath: string;
+  /** Who holds the case's lock when this host opened it read-only; null when this host holds the lock. */
+  readonly lockedBy: string | null;
+  /** A consistent copy of the case at `dest` (a path chosen in main or by the host, never by the renderer). */
+  saveAs(dest: string): Promise<Result<ApiResponse<'case/saveAs'>>>;
+}

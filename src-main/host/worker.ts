@@ -11,7 +11,9 @@ const post = (m: FromWorker) => port.postMessage(m);
 
 let engine: Engine;
 try {
-  engine = new Engine((workerData as { casePath: string }).casePath, { create: true });
+  const data = workerData as { casePath: string; readOnly?: boolean };
+  // The query reader opens the case read-only; only the writer creates or migrates it.
+  engine = new Engine(data.casePath, data.readOnly ? { readOnly: true } : { create: true });
   post({ type: 'ready' });
 } catch (err) {
   post({ type: 'fatal', message: (err as Error).message });

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { EngineHost } from '../host/types';
 import { DEFAULT_MAX_UPLOAD_BYTES, handleCall, handleEvents, handleUpload, type ApiContext } from './apiRoutes';
+import { handleCaseUpload, type CaseStager } from './caseUpload';
 import { authenticate, hostAllowed, newToken, originAllowed, sessionCookie } from './guard';
 import { sendStatus } from './respond';
 import { serveStatic } from './staticRoute';
@@ -19,6 +20,8 @@ export interface ServerOptions {
   token?: string;
   /** Upload size limit in bytes; default 4 GiB. */
   maxUploadBytes?: number;
+  /** Browser-mode case session: accepts uploaded `.loupe` files (POST /api/upload?case=1). */
+  cases?: CaseStager;
 }
 
 export interface RunningServer {
@@ -55,6 +58,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     if (auth === null) return sendStatus(res, 401);
     if (pathname.startsWith('/api/call/')) return handleCall(ctx, pathname.slice('/api/call/'.length), req, res);
     if (pathname === '/api/events') return handleEvents(ctx, req, res);
+    if (pathname === '/api/upload' && query.get('case') === '1') return handleCaseUpload(opts.cases, ctx.maxUploadBytes, query, req, res);
     if (pathname === '/api/upload') return handleUpload(ctx, query, req, res);
     if (pathname === '/api' || pathname.startsWith('/api/')) return sendStatus(res, 404);
     const extra: Record<string, string> = auth === 'query' ? { 'Set-Cookie': sessionCookie(token) } : {};

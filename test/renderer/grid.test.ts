@@ -79,7 +79,7 @@ describe('DataGrid', () => {
     const { w } = await mountGrid(null);
     expect(w.findAll('[role="columnheader"]').slice(0, 2).map((h) => h.text())).toEqual(['@time', 'Source']);
     const first = w.findAll('[role="row"]')[1];
-    expect(first?.findAll('[role="gridcell"]')[0]?.text()).toMatch(/^2023-10-26 14:\d\d:\d\d$/);
+    expect(first?.findAll('[role="gridcell"]')[0]?.text()).toMatch(/^2023-10-26 14:\d\d:\d\d \+00:00 \(UTC\)$/);
     expect(first?.find('.swatch').exists()).toBe(true);
   });
 

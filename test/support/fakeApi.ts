@@ -1,5 +1,5 @@
 // In-memory fake of the engine implementing the contract's ApiHandlers, plus a LoupeBridge over it (renderer tests).
-import type { GridLayout } from '../../src-main/contract/api';
+import type { GridLayout, RecentCase } from '../../src-main/contract/api';
 import { API, API_NAMES, type ApiHandlers, type Finding, type ApiName, type EventName, type EventPayload, type LoupeBridge } from '../../src-main/contract/api';
 import { LoupeError } from '../../src-main/contract/errors';
 import type { Bookmark, ColumnInfo, Cursor, GridRow, SavedFilter, SourceInfo } from '../../src-main/contract/model';
@@ -132,6 +132,11 @@ export function createFakeApi(data: FakeSource[] = defaultSources()): FakeApi {
   let findings: Finding[] = [];
   const layouts = new Map<number | null, GridLayout>();
   let nextId = 1;
+  const recentCases: RecentCase[] = [
+    { id: 'a'.repeat(32), name: 'Unusual Key Vault access', path: '/cases/case.loupe', sizeBytes: 1_048_576, sources: sources.length, lastOpened: NOW, missing: false, current: true },
+    { id: 'b'.repeat(32), name: 'Gone case', path: '/cases/gone.loupe', sizeBytes: null, sources: null, lastOpened: NOW, missing: true, current: false },
+  ];
+  let openCase: { name: string; readOnly: boolean; lockedBy: string | null } | null = { name: 'Unusual Key Vault access', readOnly: false, lockedBy: null };
   const emit = <K extends EventName>(event: K, payload: EventPayload<K>): void => {
     for (const l of listeners.get(event) ?? []) l(payload);
   };
@@ -224,8 +229,16 @@ export function createFakeApi(data: FakeSource[] = defaultSources()): FakeApi {
       if (!Array.isArray(parsed)) throw new LoupeError('BAD_INPUT', 'A filter library is a JSON array');
       return { imported: parsed.length };
     },
-    'bookmarks/bulk': ({ spec, max }) => {
+    'bookmarks/bulk': ({ spec, max, note, tags, techniques, severity }) => {
       const { rows } = select(spec);
+      // like the engine: bookmark (or re-bookmark) each selected row up to `max`
+      for (const r of rows.slice(0, max)) {
+        const s = sources[r.sourceId - 1];
+        const existing = bookmarks.find((b) => b.sourceId === r.sourceId && b.row === r.row);
+        if (!s) continue;
+        const b: Bookmark = { id: existing?.id ?? nextId++, sourceId: r.sourceId, sourceName: s.name, row: r.row, time: r.time, note, tags, techniques, severity, summary: `row ${r.row}`, createdAt: NOW, updatedAt: NOW };
+        bookmarks = [...bookmarks.filter((x) => x.id !== b.id), b];
+      }
       return { added: Math.min(rows.length, max), truncated: rows.length > max };
     },
     'findings/list': () => findings,
@@ -265,6 +278,23 @@ export function createFakeApi(data: FakeSource[] = defaultSources()): FakeApi {
     },
     'app/about': () => ({ loupe: '0.1.0', node: '20', sqlite: '3', electron: null, datasets: [] }),
     'audit/list': () => ({ entries: [{ seq: 1, ts: NOW, action: 'import', target: 'Sign_In_Logs.xlsx', params: '{}', hash: 'cd'.repeat(32) }], head: 'cd'.repeat(32), valid: true, brokenAt: null }),
+    'cases/recent': () => ({ cases: recentCases, current: openCase }),
+    'cases/open': ({ id, sample }) => {
+      const target = sample ? recentCases[0] : recentCases.find((c) => c.id === id);
+      if (!target || target.missing) throw new LoupeError('NOT_FOUND', 'no such recent case');
+      openCase = { name: target.name, readOnly: false, lockedBy: null };
+      return { ok: true, readOnly: false, lockedBy: null };
+    },
+    'cases/create': ({ name }) => {
+      recentCases.unshift({ id: String(recentCases.length + 1).padStart(32, 'c'), name, path: `/cases/${name}.loupe`, sizeBytes: 4096, sources: 0, lastOpened: NOW, missing: false, current: true });
+      openCase = { name, readOnly: false, lockedBy: null };
+      return { ok: true, readOnly: false, lockedBy: null };
+    },
+    'cases/close': () => {
+      openCase = null;
+      return { closed: true };
+    },
+    'case/saveAs': () => ({ saved: true, fileName: 'case-copy.loupe', path: '/cases/case-copy.loupe', bytes: 4096 }),
   };
 
   const bridgeCalls = Object.fromEntries(

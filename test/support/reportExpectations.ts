@@ -36,3 +36,8 @@ export function sectionOf(md: string, heading: string): string {
   const next = md.indexOf('\n## ', start + 4);
   return md.slice(start, next < 0 ? undefined : next);
 }
+
+/** Markdown with backslash escapes removed, so values compare as the reader sees them. */
+export function unescapeMarkdown(md: string): string {
+  return md.replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1');
+}

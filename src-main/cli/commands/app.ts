@@ -2,7 +2,7 @@
 import { resolve, join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { writeDemo } from '../../engine/demo';
-import { createEngineHost } from '../../host';
+import { createCaseSession } from '../../host/cases';
 import { ensureSampleCase } from '../../host/sample';
 import { startServer } from '../../server';
 import { int, str, type Parsed } from '../args';
@@ -18,9 +18,11 @@ export async function runServe(p: Parsed): Promise<number> {
   const casePath = p.positionals[0] ? resolve(p.positionals[0]) : await ensureSampleCase();
   const staticDir = join(outDir(), 'renderer');
   if (!existsSync(join(staticDir, 'index.html'))) throw new UsageError(`the UI is not built (${staticDir}); run 'npm run build'`);
-  const host = createEngineHost(casePath, { workerPath: join(outDir(), 'cli', 'engine-worker.cjs') });
-  await host.ready;
-  const server = await startServer({ host, staticDir, port, ...(str(p, 'token') ? { token: str(p, 'token')! } : {}) });
+  // One case at a time; the start screen's cases/* calls swap it (host/cases.ts).
+  const host = createCaseSession({ workerPath: join(outDir(), 'cli', 'engine-worker.cjs'), ensureSample: ensureSampleCase });
+  const opened = await host.openPath(casePath, { create: true });
+  if (opened.readOnly) process.stderr.write(`warning: ${casePath} is open read-only (${opened.lockedBy ?? 'locked'})\n`);
+  const server = await startServer({ host, cases: host, staticDir, port, ...(str(p, 'token') ? { token: str(p, 'token')! } : {}) });
   if (p.values['json']) printJson({ url: server.url, port: server.port, case: casePath });
   else process.stdout.write(`Loupe (browser mode) on ${casePath}\n${server.url}\n`);
   await new Promise<void>((done) => {

@@ -1,2 +1,3 @@
 // The item shape of the context menu.
-export interface MenuItem { label: string; run: () => void; disabled?: boolean }
+/** `keys`: the shortcut shown at the right of the item (text, e.g. `F`). */
+export interface MenuItem { label: string; run: () => void; disabled?: boolean; keys?: string }

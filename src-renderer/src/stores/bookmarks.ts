@@ -1,8 +1,13 @@
-// Pinia store for bookmarks: list, add (or update) with note/tags/techniques/severity, remove.
+// Pinia store for bookmarks: list, add (or update) with note/tags/techniques/severity, bulk-add a query's rows, remove.
 import { acceptHMRUpdate, defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { call, toApiError, type ApiError } from '../api/client';
+import type { ApiRequest, ApiResponse } from '../../../src-main/contract/api';
 import type { Bookmark, BookmarkInput } from '../../../src-main/contract/model';
+
+export type BookmarkPatch = ApiRequest<'bookmarks/update'>;
+export type BulkRequest = ApiRequest<'bookmarks/bulk'>;
+export type BulkResult = ApiResponse<'bookmarks/bulk'>;
 
 const TECHNIQUE = /^T\d{4}(\.\d{3})?$/;
 
@@ -67,7 +72,21 @@ export const useBookmarksStore = defineStore('bookmarks', () => {
     if (res) list.value = list.value.filter((b) => b.id !== id);
   }
 
-  return { list, loaded, busy, error, keys, isBookmarked, find, load, add, remove };
+  /** Changes note, tags, techniques or severity of one bookmark. */
+  async function update(patch: BookmarkPatch): Promise<Bookmark | null> {
+    const saved = await guarded(() => call('bookmarks/update', patch));
+    if (saved) list.value = list.value.map((b) => (b.id === saved.id ? saved : b));
+    return saved;
+  }
+
+  /** Bookmarks every row of a query (up to `max`), then reloads the list. */
+  async function bulk(req: BulkRequest): Promise<BulkResult | null> {
+    const res = await guarded(() => call('bookmarks/bulk', req));
+    if (res) await load();
+    return res;
+  }
+
+  return { list, loaded, busy, error, keys, isBookmarked, find, load, add, update, bulk, remove };
 });
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useBookmarksStore, import.meta.hot));

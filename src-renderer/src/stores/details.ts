@@ -22,7 +22,7 @@ export const useDetailsStore = defineStore('details', () => {
       const d = await call('row/get', { sourceId: ref.sourceId, row: ref.row });
       if (gen === generation) detail.value = d;
     } catch (err) {
-      if (gen === generation) {
+      if (gen === generation && !(toApiError(err).code === 'CANCELLED')) {
         error.value = toApiError(err);
         detail.value = null;
       }

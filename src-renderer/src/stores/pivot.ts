@@ -26,7 +26,7 @@ export const usePivotStore = defineStore('pivot', () => {
       const r = await call('query/pivot', { value, limit: PIVOT_LIMIT });
       if (gen === generation) result.value = r;
     } catch (err) {
-      if (gen === generation) {
+      if (gen === generation && !(toApiError(err).code === 'CANCELLED')) {
         error.value = toApiError(err);
         result.value = null;
       }

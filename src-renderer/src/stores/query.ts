@@ -97,7 +97,8 @@ export const useQueryStore = defineStore('query', () => {
         count.value = { count: page.rows.length, estimate: false, elapsedMs: 0 };
       }
     } catch (err) {
-      if (gen !== generation) return;
+      // CANCELLED: a newer query superseded this one in the engine; its answer is not wanted.
+      if (gen !== generation || toApiError(err).code === 'CANCELLED') return;
       error.value = toApiError(err);
       reset();
       cursors = [];
@@ -127,7 +128,7 @@ export const useQueryStore = defineStore('query', () => {
     try {
       await job;
     } catch (err) {
-      if (gen === generation) error.value = toApiError(err);
+      if (gen === generation && !(toApiError(err).code === 'CANCELLED')) error.value = toApiError(err);
     } finally {
       if (inflight.get(k) === job) inflight.delete(k);
     }

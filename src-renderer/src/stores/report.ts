@@ -1,8 +1,21 @@
-// Pinia store for the case report: export as Markdown/HTML/PDF, keep a text preview, hand the file to a download.
+// Pinia store for the case report: sections, defang and draft options; export as Markdown/HTML/PDF with a text preview.
 import { acceptHMRUpdate, defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
 import { call, toApiError, type ApiError } from '../api/client';
 import type { ReportFormat } from '../../../src-main/contract/api';
+
+/** Report sections in print order, as `report/export` names them. */
+export const REPORT_SECTIONS = [
+  { name: 'summary', label: 'Summary' },
+  { name: 'scope', label: 'Scope and evidence' },
+  { name: 'findings', label: 'Findings' },
+  { name: 'timeline', label: 'Timeline' },
+  { name: 'iocs', label: 'Indicators of compromise' },
+  { name: 'attack', label: 'MITRE ATT&CK' },
+  { name: 'notes', label: 'Notes' },
+  { name: 'recommendations', label: 'Recommendations' },
+  { name: 'appendix', label: 'Appendix' },
+] as const;
 
 export interface ExportedReport { fileName: string; mime: string; bytes: Uint8Array; format: ReportFormat }
 
@@ -16,6 +29,7 @@ export function decodeBase64(b64: string): Uint8Array {
 export const useReportStore = defineStore('report', () => {
   const defang = ref(true);
   const draft = ref(false);
+  const sections = ref<string[]>(REPORT_SECTIONS.map((s) => s.name));
   const busy = ref<ReportFormat | null>(null);
   const error = shallowRef<ApiError | null>(null);
   const last = shallowRef<ExportedReport | null>(null);
@@ -26,7 +40,7 @@ export const useReportStore = defineStore('report', () => {
     busy.value = format;
     error.value = null;
     try {
-      const file = await call('report/export', { format, defang: defang.value, draft: draft.value });
+      const file = await call('report/export', { format, defang: defang.value, draft: draft.value, sections: REPORT_SECTIONS.map((s) => s.name).filter((n) => sections.value.includes(n)) });
       const report: ExportedReport = { fileName: file.fileName, mime: file.mime, bytes: decodeBase64(file.base64), format };
       last.value = report;
       preview.value = format === 'pdf' ? '' : new TextDecoder('utf-8').decode(report.bytes);
@@ -39,7 +53,7 @@ export const useReportStore = defineStore('report', () => {
     }
   }
 
-  return { defang, draft, busy, error, last, preview, exportReport };
+  return { defang, draft, sections, busy, error, last, preview, exportReport };
 });
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useReportStore, import.meta.hot));

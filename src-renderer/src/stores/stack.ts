@@ -28,7 +28,7 @@ export const useStackStore = defineStore('stack', () => {
       const r = await call('query/stack', { spec, column: col, order: order.value, limit: STACK_LIMIT });
       if (gen === generation) result.value = r;
     } catch (err) {
-      if (gen === generation) {
+      if (gen === generation && !(toApiError(err).code === 'CANCELLED')) {
         error.value = toApiError(err);
         result.value = null;
       }

@@ -1,4 +1,4 @@
-// Pinia store for triage: run the built-in detections, open a finding's query, accept (bookmark) or dismiss it.
+// Pinia store for triage: run the built-in detections, open a finding's query, accept it (bookmarks + case finding) or dismiss it.
 import { acceptHMRUpdate, defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { call, toApiError, type ApiError } from '../api/client';
@@ -6,6 +6,10 @@ import type { TriageFinding } from '../../../src-main/contract/api';
 import { SEVERITIES } from '../../../src-main/contract/model';
 import { useBookmarksStore, invalidTechniques } from './bookmarks';
 import { useQueryStore } from './query';
+import { useFindingsStore } from './findings';
+import { triageBookmarkIds, phaseFor } from '../composables/triageAccept';
+
+const BULK_MAX = 10_000;
 
 type Severity = (typeof SEVERITIES)[number];
 
@@ -45,18 +49,22 @@ export const useTriageStore = defineStore('triage', () => {
     return useQueryStore().open(null, f.query);
   }
 
-  /** Bookmarks every row of the finding with its techniques; the note is the finding's title. */
+  /** Bookmarks every row of the finding's query (with its techniques), then groups them in a case finding (title, phase). */
   async function accept(f: TriageFinding): Promise<void> {
     const bookmarks = useBookmarksStore();
+    const findings = useFindingsStore();
     const techniques = f.techniques.filter((t) => invalidTechniques([t]).length === 0);
+    const severity = asSeverity(f.severity);
     busy.value = true;
     error.value = null;
     try {
-      for (const r of f.rows) {
-        const saved = await bookmarks.add({ sourceId: r.sourceId, row: r.row, note: f.title, tags: ['triage', f.rule], techniques, severity: asSeverity(f.severity) });
-        if (!saved) throw bookmarks.error ?? new Error('bookmark failed');
-      }
+      const bulk = await call('bookmarks/bulk', { spec: { source: null, where: f.query }, max: BULK_MAX, note: f.title, tags: ['triage', f.rule], techniques, severity });
+      await bookmarks.load();
+      const ids = triageBookmarkIds(bookmarks.list, f);
+      await call('findings/save', { title: f.title, phase: phaseFor(techniques), narrative: f.description, severity, techniques, bookmarkIds: ids });
+      await findings.load();
       accepted.value = [...accepted.value, findingKey(f)];
+      if (bulk.truncated) error.value = toApiError({ code: 'BAD_REQUEST', message: `Only the first ${BULK_MAX} rows of “${f.title}” were bookmarked.` });
     } catch (err) {
       error.value = toApiError(err);
     } finally {

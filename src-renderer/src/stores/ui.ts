@@ -3,7 +3,7 @@ import { acceptHMRUpdate, defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
 import type { RowRef } from './details';
 
-export type ViewName = 'explore' | 'pivot' | 'triage' | 'bookmarks' | 'report' | 'evidence' | 'audit';
+export type ViewName = 'explore' | 'pivot' | 'triage' | 'findings' | 'bookmarks' | 'report' | 'evidence' | 'audit';
 export type Theme = 'system' | 'light' | 'dark';
 export type RightPanel = 'details' | 'stack' | null;
 
