@@ -32,7 +32,11 @@ export type HostSource = EngineHost | ((sender: IpcEventLike['sender']) => Engin
 export interface IpcOptions {
   /** Native file picker; defaults to dialog.showOpenDialog on the sender's window. */
   pickFiles?: (event: IpcEventLike) => Promise<string[]>;
+  /** Case management (cases/*, case/saveAs) answered in main with native dialogs (caseChannels.ts). */
+  cases?: (channel: ApiName, event: IpcEventLike, payload: unknown) => Promise<Result<unknown>>;
 }
+
+const CASE_MANAGEMENT: ReadonlySet<string> = new Set(['cases/recent', 'cases/open', 'cases/create', 'cases/close', 'case/saveAs']);
 
 /** Default sender rule: a live top frame whose URL is on app://loupe. */
 export function isTrustedIpcSender(event: IpcEventLike): boolean {
@@ -79,6 +83,7 @@ export function registerIpc(ipcMain: IpcMainLike, host: HostSource, isTrustedSen
     ipcMain.handle(channel, async (event, payload): Promise<Result<unknown>> => {
       try {
         if (!isTrustedSender(event)) return forbidden('Untrusted sender');
+        if (CASE_MANAGEMENT.has(channel)) return options.cases ? await options.cases(channel, event, payload) : forbidden('Case management is not available here');
         const target = hostFor(event.sender);
         if (target === undefined) return forbidden('No case is open in this window');
         if (answeredInMain) return await answerPick(target, event, payload, pick);

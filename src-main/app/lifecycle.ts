@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { app, ipcMain } from 'electron';
 import type { EngineHost } from '../host/types';
 import { CaseRegistry } from './cases';
-import { registerIpc, isTrustedIpcSender, type IpcMainLike } from './ipc';
+import { registerIpc, isTrustedIpcSender, type IpcEventLike, type IpcMainLike } from './ipc';
+import { answerCaseChannel } from './caseChannels';
+import type { ApiName } from '../contract/api';
 import { installMenu } from './menu';
 import { menuActions } from './menuActions';
 import { registerAppScheme, serveAppProtocol } from './protocol';
@@ -62,7 +64,8 @@ export function startApp(deps: AppDeps): StartedApp | null {
 
   const ready = app.whenReady().then(async () => {
     serveAppProtocol(rendererDir);
-    registerIpc(ipcMain as unknown as IpcMainLike, (sender) => cases.hostFor(sender.id), isTrustedIpcSender);
+    const caseChannels = { cases: (channel: ApiName, event: IpcEventLike, payload: unknown) => answerCaseChannel(channel, event, payload, { registry: cases, ensureSample: deps.ensureSampleCase }) };
+    registerIpc(ipcMain as unknown as IpcMainLike, (sender) => cases.hostFor(sender.id), isTrustedIpcSender, caseChannels);
     installMenu({ isMac: process.platform === 'darwin', dev: !app.isPackaged, actions: menuActions(cases) });
     const path = caseFromArgv(process.argv.slice(1)) ?? (await deps.ensureSampleCase());
     cases.open(path);

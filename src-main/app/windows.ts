@@ -7,6 +7,8 @@ export interface CaseWindowOptions {
   title: string;
   /** Defaults to the app entry page. */
   url?: string;
+  /** Restored per case (windowState.ts); defaults to 1440×900 placed by the OS. */
+  bounds?: { x: number; y: number; width: number; height: number; maximized: boolean };
 }
 
 const hardenedSessions = new WeakSet<Session>();
@@ -40,8 +42,9 @@ export function lockNavigation(contents: WebContents): void {
 
 export function createCaseWindow(opts: CaseWindowOptions): BrowserWindow {
   const win = new BrowserWindow({
-    width: 1440,
-    height: 900,
+    width: opts.bounds?.width ?? 1440,
+    height: opts.bounds?.height ?? 900,
+    ...(opts.bounds ? { x: opts.bounds.x, y: opts.bounds.y } : {}),
     minWidth: 900,
     minHeight: 600,
     show: false,
@@ -52,7 +55,10 @@ export function createCaseWindow(opts: CaseWindowOptions): BrowserWindow {
   });
   hardenSession(win.webContents.session);
   lockNavigation(win.webContents);
-  win.once('ready-to-show', () => win.show());
+  win.once('ready-to-show', () => {
+    if (opts.bounds?.maximized) win.maximize();
+    win.show();
+  });
   void win.loadURL(opts.url ?? APP_ENTRY_URL);
   return win;
 }

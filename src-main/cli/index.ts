@@ -8,6 +8,7 @@ import { runAudit, runBookmark, runImport, runReport, runSources, runTriageCmd, 
 import { runPivot, runQuery, runStack } from './commands/query';
 import { runDetails, runExport, runFilters, runFinding } from './commands/work';
 import { runDemo, runServe } from './commands/app';
+import { runMapping, runRemoveSource } from './commands/mapping';
 import { exitCodeFor, oneLine, UsageError } from './output';
 
 const USAGE = `usage: loupe <command> [options]   (add --json for one JSON document on stdout)
@@ -25,6 +26,9 @@ const USAGE = `usage: loupe <command> [options]   (add --json for one JSON docum
   filters CASE [--save NAME --query Q [--description D]] [--import FILE] [--export FILE]
   finding CASE --title T [--phase P] [--narrative N] [--bookmark ID]... [--technique ID]... [--filter NAME]...
   details CASE [--name N] [--number N] [--analyst A] [--organisation O] [--summary S] [--recommendations R]
+  mapping CASE --source S [--set FIELD=COLUMN]...   which columns feed each @ field; --set changes them (repeat
+                               a field for fallbacks, FIELD= to unmap); events are recomputed, audit-logged
+  remove-source CASE --source S [--force]   remove a whole source (refused when bookmarked unless --force)
   verify CASE                  re-hash every source's original file
   audit CASE                   the audit log and whether its hash chain holds
   serve [CASE] [--port N]      browser mode on 127.0.0.1
@@ -49,6 +53,8 @@ const COMMANDS: Record<string, { options: Options; needsCase: 'create' | 'open' 
   },
   report: { options: { format: { type: 'string' }, out: { type: 'string' }, draft: { type: 'boolean' }, 'no-defang': { type: 'boolean' } }, needsCase: 'open' },
   verify: { options: {}, needsCase: 'open' },
+  mapping: { options: { source: { type: 'string' }, set: { type: 'string', multiple: true } }, needsCase: 'open' },
+  'remove-source': { options: { source: { type: 'string' }, force: { type: 'boolean' } }, needsCase: 'open' },
   export: { options: { format: { type: 'string' }, out: { type: 'string' }, source: { type: 'string' }, where: { type: 'string' }, filter: { type: 'string', multiple: true }, raw: { type: 'boolean' }, limit: { type: 'string' } }, needsCase: 'open' },
   filters: { options: { save: { type: 'string' }, query: { type: 'string' }, description: { type: 'string' }, source: { type: 'string' }, import: { type: 'string' }, export: { type: 'string' } }, needsCase: 'open' },
   finding: { options: { title: { type: 'string' }, phase: { type: 'string' }, narrative: { type: 'string' }, severity: { type: 'string' }, technique: { type: 'string', multiple: true }, bookmark: { type: 'string', multiple: true }, filter: { type: 'string', multiple: true } }, needsCase: 'open' },
@@ -83,6 +89,8 @@ export async function main(argv: string[]): Promise<number> {
       case 'bookmark': runBookmark(engine, p); return 0;
       case 'report': await runReport(engine, p); return 0;
       case 'verify': return await runVerify(engine, p);
+      case 'mapping': runMapping(engine, p); return 0;
+      case 'remove-source': runRemoveSource(engine, p); return 0;
       case 'audit': return runAudit(engine, p);
       case 'export': await runExport(engine, p); return 0;
       case 'filters': await runFilters(engine, p); return 0;

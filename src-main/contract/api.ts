@@ -20,6 +20,7 @@ import {
   StackRequest,
   StackResult,
 } from './model';
+import { MappingView, RemapRequest, RemoveSourceRequest } from './mapping';
 
 const empty = z.object({}).strict();
 const sourceId = z.number().int().positive();
@@ -115,6 +116,12 @@ export const API = {
   'case/info': { req: empty, res: CaseInfo },
   /** Columns of one source in file order, with the normalized field each one feeds. */
   'sources/columns': { req: z.object({ sourceId }).strict(), res: z.array(ColumnInfo) },
+  /** Which columns feed each @ field of one source (profile, inferred/edited badges), plus its bookmark count. */
+  'sources/mapping': { req: z.object({ sourceId }).strict(), res: MappingView },
+  /** Change the columns feeding some @ fields; the source's events are recomputed (evidence untouched). Audit-logged. */
+  'sources/remap': { req: RemapRequest, res: MappingView },
+  /** Remove a whole source (its rows, events, index entries); refused when bookmarked unless force. Audit-logged. */
+  'sources/remove': { req: RemoveSourceRequest, res: z.object({ removed: z.boolean(), bookmarks: z.number().int() }) },
   /** Re-hash every source's original file and compare with the register (audit-logged). */
   'sources/verify': {
     req: empty,

@@ -24,6 +24,9 @@ import type { ImportSummary } from '../contract/model';
 import { exportReport } from './reporting';
 import { runTriage } from './triage';
 import { saveCaseCopy, type SaveAsResult } from './case/saveAs';
+import { getMapping } from './mapping/view';
+import { remapSource } from './mapping/remap';
+import { removeSource } from './mapping/removeSource';
 
 export type Emit = <K extends EventName>(event: K, payload: EventPayload<K>) => void;
 
@@ -83,6 +86,9 @@ export class Engine {
     'case/info': () => caseInfo(this.case),
     'sources/columns': ({ sourceId }) => listColumns(this.db, getSourceRecord(this.db, sourceId).id).map(publicColumn),
     'sources/verify': () => verifySources(this.db),
+    'sources/mapping': ({ sourceId }) => getMapping(this.db, sourceId),
+    'sources/remap': ({ sourceId, fields }) => remapSource(this.db, sourceId, fields),
+    'sources/remove': ({ sourceId, force }) => removeSource(this.db, sourceId, { force }),
     'query/page': (spec) => this.page(spec),
     'query/count': (spec) => countRows(this.db, spec.source, spec.where),
     'query/stack': (r) => stackColumn(this.db, r.spec.source, r.spec.where, r.column, r.order, r.limit),

@@ -153,6 +153,8 @@ export const WRITE_CALLS: ReadonlySet<string> = new Set([
   'case/update',
   'layout/save',
   'sources/verify',
+  'sources/remap',
+  'sources/remove',
   'export/rows',
   'report/export',
 ]);

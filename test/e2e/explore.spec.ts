@@ -34,8 +34,8 @@ test('histogram follows the filter; a brush adds an @time chip, double-click cle
   const query = page.getByRole('textbox', { name: 'Query' });
   await query.fill(`@ip = '${facts['alert_ip']}'`);
   await query.press('Enter');
-  await expect.poll(sum).toBe(await rowCount(page));
-  expect(await rowCount(page)).toBeLessThan(all);
+  await expect(page.getByTestId('filter-chip')).toHaveCount(1);
+  await expect.poll(async () => (await rowCount(page)) < all && (await sum()) === (await rowCount(page))).toBe(true);
   await page.getByRole('button', { name: 'Clear', exact: true }).click();
   await expect.poll(sum).toBe(all);
 
@@ -79,7 +79,7 @@ test('display time zone: grid, details, bookmarks and histogram axis follow it, 
   const tz = page.getByTestId('time-zone');
   await expect(tz).toHaveAttribute('title', /query language|queries.*UTC/i);
   await tz.click();
-  const zoneInput = page.getByRole('textbox', { name: 'IANA time zone' });
+  const zoneInput = page.getByRole('combobox', { name: 'IANA time zone' });
   await zoneInput.fill('Mars/Olympus_Mons');
   await zoneInput.press('Enter');
   await expect(page.getByRole('dialog', { name: 'Display time zone' }).getByRole('alert')).toContainText('Unknown time zone');
@@ -150,6 +150,7 @@ test('columns: hide, pin, reorder, resize (mouse and keyboard) are saved in the 
   await caller.focus();
   for (let i = 0; i < 3; i++) await page.keyboard.press('Alt+ArrowRight');
   await expect.poll(async () => (await caller.boundingBox())!.width).toBeCloseTo(w0 + 60, 0);
+  await grid.evaluate((el) => (el.scrollLeft = 0));
   const cat = grid.locator('[role="columnheader"][data-column="Category"]');
   const cw0 = (await cat.boundingBox())!.width;
   const edge = (await cat.getByTestId('col-resize').boundingBox())!;

@@ -26,6 +26,7 @@ async function bulkBookmark(page: Page, source: RegExp, where: string, rows: num
     await dialog.getByRole('button', { name: 'Add technique' }).click();
   }
   await expect(dialog.getByTestId('technique-chip')).toHaveCount(techniques.length);
+  await page.screenshot({ path: join(E2E_DIR, `bulk-${rows}.png`) });
   await dialog.getByRole('button', { name: `Bookmark ${rows} row(s)` }).click();
   await expect(dialog.getByTestId('bulk-result')).toHaveText(`Bookmarked ${rows} row(s).`);
   await dialog.getByRole('button', { name: 'Close' }).click();
@@ -37,6 +38,7 @@ async function groupIntoFinding(page: Page, technique: string, rows: number, tit
   await view.getByRole('textbox', { name: 'Filter by technique' }).fill(technique);
   await expect(view.getByTestId('bookmark-item')).toHaveCount(rows);
   await view.getByRole('checkbox', { name: 'Select all shown bookmarks' }).check();
+  await page.screenshot({ path: join(E2E_DIR, `bookmarks-${technique}.png`) });
   await view.getByRole('button', { name: `Add to finding… (${rows})` }).click();
   await page.getByTestId('add-to-finding').getByRole('combobox', { name: 'Finding' }).selectOption('new');
   await page.getByTestId('add-to-finding').getByRole('button', { name: 'Continue' }).click();
@@ -71,6 +73,7 @@ test('report walk: bulk bookmarks → techniques → findings → Markdown and P
   await expect(rows.nth(0)).toContainText('T1528 Steal Application Access Token');
   await expect(rows.nth(1)).toContainText('Data Access');
   await expect(rows.nth(1)).toContainText('T1552.001 Unsecured Credentials: Credentials In Files');
+  await page.screenshot({ path: join(E2E_DIR, 'findings-view.png') });
 
   await page.getByRole('button', { name: 'Report', exact: true }).click();
   const details = page.getByTestId('case-details');
@@ -94,6 +97,7 @@ test('report walk: bulk bookmarks → techniques → findings → Markdown and P
   expect(findings).toContain('| Initial Access |');
   expect(findings).toContain('| Data Access |');
 
+  await page.screenshot({ path: join(E2E_DIR, 'report-view.png'), fullPage: true });
   const [pdfDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PDF' }).click()]);
   const pdfPath = await pdfDownload.path();
   const pdf = readFileSync(pdfPath);

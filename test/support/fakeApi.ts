@@ -3,6 +3,7 @@ import type { GridLayout, RecentCase } from '../../src-main/contract/api';
 import { API, API_NAMES, type ApiHandlers, type Finding, type ApiName, type EventName, type EventPayload, type LoupeBridge } from '../../src-main/contract/api';
 import { LoupeError } from '../../src-main/contract/errors';
 import type { Bookmark, ColumnInfo, Cursor, GridRow, SavedFilter, SourceInfo } from '../../src-main/contract/model';
+import { fakeMappingHandlers } from './fakeMapping';
 
 export interface FakeSource { name: string; columns: string[]; rows: (string | null)[][]; times?: (string | null)[]; profile?: string }
 export interface FakeCall { name: ApiName; req: unknown }
@@ -145,6 +146,7 @@ export function createFakeApi(data: FakeSource[] = defaultSources()): FakeApi {
     'case/info': () => ({ id: 'case-1', name: 'Unusual Key Vault access', fileName: 'case.loupe', schemaVersion: 1, readOnly: false, sources, details: {} }),
     'sources/columns': ({ sourceId }) => columnsOf(sourceId),
     'sources/verify': () => sources.map((s) => ({ sourceId: s.id, name: s.name, status: 'ok' as const, detail: 'hash matches' })),
+    ...fakeMappingHandlers(data, sources, { get: () => bookmarks, set: (next) => { bookmarks = next; } }),
     'query/page': (spec) => {
       const { rows, value } = select(spec);
       const after: Cursor | undefined = spec.after;

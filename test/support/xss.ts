@@ -37,10 +37,11 @@ export const SHEET_NAME = '<img src=x onerror=alert(1)>';
 export const HOSTILE_HEADER = '<svg onload=alert(2)>';
 export const JSON_KEY = '"><img src=x onerror=alert(3)>';
 
+/** Hostile file names (Linux allows all of these); entities and RTL overrides survive even the upload's name cleaning. */
 export const FILE_NAMES = {
-  csv: '"><svg onload=alert(1)>.csv',
-  xlsx: "<img src=x onerror=alert('x')>.xlsx",
-  json: '{{7*7}}<script>alert(1)<script>.json',
+  csv: '"><svg onload=alert(1)>&lt;b&gt;{{7*7}}.csv',
+  xlsx: "<img src=x onerror=alert('x')>\u202Excod.xlsx",
+  json: "{{constructor.constructor('alert(1)')()}}<script>alert(1)<script>.json",
 } as const;
 
 /** Deterministic ISO times, one minute apart (untrusted text everywhere else, but the time column must parse). */

@@ -103,14 +103,24 @@ const NO_GEO: GeoInfo = Object.freeze({ country: null, asn: null, asOrg: null })
 
 /** Country (ISO 3166 alpha-2) and AS of a public address from the bundled offline datasets. Never uses the network. */
 export function geoLookup(ip: string | null | undefined): GeoInfo {
-  const p = parseIp(ip);
-  if (!p) return NO_GEO;
-  const cls = classifyIp(ip);
-  if (cls?.isPrivate) return NO_GEO;
-  // IPv4-mapped IPv6 addresses are looked up as the IPv4 address they carry.
-  const lookup: typeof p = p.version === 6 && (p.value >> 32n) === (MAPPED_PREFIX >> 32n)
-    ? { version: 4, value: Number(p.value & 0xffffffffn) }
-    : p;
+  const lookup = publicAddress(ip);
+  if (!lookup) return NO_GEO;
   const as = asnLookup(lookup);
   return { country: countryLookup(lookup), asn: as?.asn ?? null, asOrg: as?.org ?? null };
+}
+
+/** Country only (what the importer stores): same answer as geoLookup(ip).country without loading the ASN dataset. */
+export function countryOf(ip: string | null | undefined): string | null {
+  const lookup = publicAddress(ip);
+  return lookup ? countryLookup(lookup) : null;
+}
+
+/** The parsed address to look up, or null for unparsable and private addresses. */
+function publicAddress(ip: string | null | undefined): ReturnType<typeof parseIp> {
+  const p = parseIp(ip);
+  if (!p) return null;
+  const cls = classifyIp(ip);
+  if (cls?.isPrivate) return null;
+  // IPv4-mapped IPv6 addresses are looked up as the IPv4 address they carry.
+  return p.version === 6 && (p.value >> 32n) === (MAPPED_PREFIX >> 32n) ? { version: 4, value: Number(p.value & 0xffffffffn) } : p;
 }

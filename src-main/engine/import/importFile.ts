@@ -37,8 +37,12 @@ export interface ImportOptions extends ReaderOptions {
   onFullTextProgress?: (p: FullTextProgress) => void;
 }
 
-/** Page cache while an import runs: big enough for the events indexes' working set, within the RSS budget. */
-const IMPORT_CACHE_KIB = 131_072;
+/**
+ * Page cache while an import runs. Loading appends (rowid order) and the index builds sort through SQLite's sorter,
+ * whose in-memory run size follows cache_size: 16 MiB runs measured ~30% less CPU than 128 MiB (cache-friendlier
+ * sorts, merged afterwards) and keep peak RSS low.
+ */
+const IMPORT_CACHE_KIB = 16_384;
 
 /** Imports every input under `path`; each input is one transaction. Throws on the first bad input. */
 export async function importPath(db: WritableDB, path: string, opts: ImportOptions = {}): Promise<ImportSummary[]> {

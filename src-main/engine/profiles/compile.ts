@@ -1,7 +1,7 @@
 // Compiles a FieldMapping against one file's headers into a fast per-row function producing NormalizedRow.
 
 import { appName } from '../enrich/apps';
-import { geoLookup } from '../enrich/ip';
+import { countryOf as geoCountry } from '../enrich/ip';
 import { cleanIpText } from '../enrich/ipParse';
 import { toolFor } from '../enrich/useragent';
 import { parseTimestamp } from '../time/parse';
@@ -30,7 +30,21 @@ interface ResolvedSpec {
 const TEXT_FIELDS = ['user', 'user_id', 'ip', 'app_id', 'app', 'operation', 'result', 'resource', 'correlation_id', 'user_agent', 'tool', 'country'] as const;
 type TextField = (typeof TEXT_FIELDS)[number];
 
-const CACHE_MAX = 100_000;
+const CACHE_MAX = 20_000;
+
+/**
+ * A standalone copy of a cell: cells are V8 slices of a reader's whole text chunk, and a slice kept as a cache key
+ * would keep that entire chunk alive (this pinned hundreds of MB during big imports).
+ */
+function detach(text: string): string {
+  return text.length < 13 ? text : flatten(` ${text}`).slice(1);
+}
+
+/** charCodeAt makes V8 flatten the concatenation into a new string that no longer refers to its parts. */
+function flatten(text: string): string {
+  Number(text.charCodeAt(0));
+  return text;
+}
 
 /** Memoizes a text → value function with a bounded map (values repeat heavily in logs: IPs, user agents). */
 function memo<T>(fn: (key: string) => T): (key: string) => T {
@@ -40,8 +54,20 @@ function memo<T>(fn: (key: string) => T): (key: string) => T {
     if (hit !== undefined || cache.has(key)) return hit as T;
     const value = fn(key);
     if (cache.size >= CACHE_MAX) cache.clear();
-    cache.set(key, value);
+    cache.set(detach(key), value);
     return value;
+  };
+}
+
+/** Remembers only the last answer: timestamps rarely repeat, but a repeated one is usually the previous row's. */
+function memoLast<T>(fn: (key: string) => T): (key: string) => T {
+  let lastKey: string | null = null;
+  let lastValue: T | undefined;
+  return (key) => {
+    if (key === lastKey) return lastValue as T;
+    lastValue = fn(key);
+    lastKey = key;
+    return lastValue;
   };
 }
 
@@ -81,7 +107,7 @@ export function compileMapping(
   const text = TEXT_FIELDS.map((f) => [f, resolve(index, mapping[f as MappableField])] as const).filter(([, s]) => s.length > 0);
   const parseOpts = opts.dayFirst ? { dayFirst: true } : undefined;
   const geoOn = opts.geo !== false;
-  const countryOf = memo((ip) => geoLookup(ip).country);
+  const countryOf = memo((ip) => geoCountry(ip));
   const appOf = memo((id) => appName(id));
   const toolByApp = new Map<string, (ua: string) => string | null>();
   const toolOf = (appId: string | null, ua: string | null): string | null => {
@@ -90,11 +116,11 @@ export function compileMapping(
     if (!byUa) {
       if (toolByApp.size >= 10_000) toolByApp.clear();
       byUa = memo((u) => toolFor(u === '' ? null : u, appId)?.tool ?? null);
-      toolByApp.set(key, byUa);
+      toolByApp.set(detach(key), byUa);
     }
     return byUa(ua ?? '');
   };
-  const timeOf = memo((t) => parseTimestamp(t, parseOpts)?.us ?? null);
+  const timeOf = memoLast((t) => parseTimestamp(t, parseOpts)?.us ?? null);
   const transformers = new Map<FieldTransform, (v: string) => string | null>();
   for (const t of ['country-from-location', 'vault-from-resource', 'upn-lower', 'signin-result'] as const) {
     transformers.set(t, memo((v) => nonEmpty(applyTransform(t, v))));

@@ -39,6 +39,8 @@ export interface Transport {
   on<K extends EventName>(event: K, listener: (payload: unknown) => void): () => void;
   /** Browser mode: send one file's bytes; returns the staging id for `import/start`. */
   upload?(file: File): Promise<string>;
+  /** Browser mode: send a whole `.loupe` case; returns its recent-cases id for `cases/open`. */
+  uploadCase?(file: File): Promise<string>;
 }
 
 /** Deep plain copy: strips Vue proxies (IPC structured clone rejects them) and anything not JSON. */
@@ -122,6 +124,12 @@ export function httpTransport(token: string | null, fetchImpl: typeof fetch = (.
       if (typeof id !== 'string') throw new ApiError('INTERNAL', 'Upload answered without a staging id.');
       return id;
     },
+    async uploadCase(file) {
+      const value = await post(`/api/upload?case=1&name=${encodeURIComponent(file.name)}`, file, 'application/octet-stream');
+      const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : undefined;
+      if (typeof id !== 'string') throw new ApiError('INTERNAL', 'Case upload answered without an id.');
+      return id;
+    },
   };
 }
 
@@ -188,6 +196,17 @@ export async function upload(file: File): Promise<string> {
   if (!t.upload) throw new ApiError('BAD_REQUEST', 'This transport cannot upload files; use the native picker.');
   try {
     return await t.upload(file);
+  } catch (err) {
+    throw toApiError(err);
+  }
+}
+
+/** Browser mode: upload a `.loupe` case file; returns the id to open it with. */
+export async function uploadCase(file: File): Promise<string> {
+  const t = current();
+  if (!t.uploadCase) throw new ApiError('BAD_REQUEST', 'Open cases with "Open file…" in the desktop app.');
+  try {
+    return await t.uploadCase(file);
   } catch (err) {
     throw toApiError(err);
   }

@@ -29,7 +29,11 @@ const VIEWS: { name: ViewName; label: string }[] = [
 
 /** Moves focus to an element after Vue has rendered the view it lives in. */
 export function focusTestId(testId: string): void {
-  void nextTick(() => document.querySelector<HTMLElement>(`[data-testid="${testId}"]`)?.focus());
+  void nextTick(() => {
+    const el = document.querySelector<HTMLElement>(`[data-testid="${testId}"]`);
+    el?.focus();
+    if (el instanceof HTMLInputElement) el.select(); // typing replaces the query
+  });
 }
 
 export function isDark(theme: 'system' | 'light' | 'dark'): boolean {

@@ -11,6 +11,10 @@ export function useColumnGestures() {
   let stopResize: (() => void) | null = null;
 
   function onDragStart(e: DragEvent, col: LaidColumn): void {
+    if (stopResize) {
+      e.preventDefault(); // the press began on the resize edge: resize, do not drag the header
+      return;
+    }
     if (!e.dataTransfer) return;
     e.dataTransfer.setData(DRAG_TYPE, col.key);
     e.dataTransfer.setData('text/plain', col.label);

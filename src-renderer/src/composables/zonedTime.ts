@@ -35,15 +35,24 @@ export function isValidTimeZone(zone: string): boolean {
   return canonicalZone(zone) !== null;
 }
 
-/** Intl's spelling of a zone (`europe/berlin` → `Europe/Berlin`), or null when unknown. */
+/**
+ * A zone's display spelling (`europe/berlin` → `Europe/Berlin`), or null when Intl does not know it. The typed name
+ * is kept (case fixed) rather than Intl's legacy alias, so `Asia/Kolkata` does not turn into `Asia/Calcutta`.
+ */
 export function canonicalZone(zone: string): string | null {
   const z = zone.trim();
   if (z === '' || z.length > 100) return null;
+  let resolved: string;
   try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: z }).resolvedOptions().timeZone;
+    resolved = new Intl.DateTimeFormat('en-US', { timeZone: z }).resolvedOptions().timeZone;
   } catch {
     return null;
   }
+  if (resolved.toLowerCase() === z.toLowerCase()) return resolved;
+  const listed = knownTimeZones().find((k) => k.toLowerCase() === z.toLowerCase());
+  if (listed) return listed;
+  if (!/^[A-Za-z]+(?:\/[A-Za-z0-9_+-]+)+$/.test(z)) return resolved;
+  return z.split('/').map((part) => part.split('_').map((w) => (w === '' ? w : w.charAt(0).toUpperCase() + w.slice(1).toLowerCase())).join('_')).join('/');
 }
 
 /** The browser's own zone (falls back to UTC). */

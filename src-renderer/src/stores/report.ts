@@ -36,11 +36,17 @@ export const useReportStore = defineStore('report', () => {
   /** Text of the last Markdown/HTML export (shown as text, never rendered). */
   const preview = ref('');
 
+  /** Every section is the engine's default, so the request names sections only when some are left out. */
+  function chosenSections(): { sections?: string[] } {
+    const chosen = REPORT_SECTIONS.map((s) => s.name).filter((n) => sections.value.includes(n));
+    return chosen.length === REPORT_SECTIONS.length ? {} : { sections: chosen };
+  }
+
   async function exportReport(format: ReportFormat): Promise<ExportedReport | null> {
     busy.value = format;
     error.value = null;
     try {
-      const file = await call('report/export', { format, defang: defang.value, draft: draft.value, sections: REPORT_SECTIONS.map((s) => s.name).filter((n) => sections.value.includes(n)) });
+      const file = await call('report/export', { format, defang: defang.value, draft: draft.value, ...chosenSections() });
       const report: ExportedReport = { fileName: file.fileName, mime: file.mime, bytes: decodeBase64(file.base64), format };
       last.value = report;
       preview.value = format === 'pdf' ? '' : new TextDecoder('utf-8').decode(report.bytes);
