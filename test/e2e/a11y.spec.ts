@@ -79,6 +79,7 @@ const STEPS: Step[] = [
 for (const theme of ['light', 'dark'] as const) {
   for (const step of STEPS) {
     test(`axe: ${step.name} (${theme})`, async ({ page, served }) => {
+      test.setTimeout(150_000); // axe over a full page is slow on a loaded machine
       await page.emulateMedia({ colorScheme: theme });
       await page.goto(served.url);
       await expect(page.getByTestId('source-item').first()).toBeVisible();
@@ -90,4 +91,37 @@ for (const theme of ['light', 'dark'] as const) {
       expect(serious).toEqual([]);
     });
   }
+}
+
+const VIEWPORTS = [
+  { width: 1366, height: 768, deviceScaleFactor: 1 },
+  { width: 3840, height: 2160, deviceScaleFactor: 1 },
+  { width: 3840, height: 2160, deviceScaleFactor: 2 },
+];
+for (const vp of VIEWPORTS) {
+  test(`layout fits ${vp.width}x${vp.height} @${vp.deviceScaleFactor}x: no page overflow, toolbar and status bar on screen`, async ({ browser, served }) => {
+    test.setTimeout(150_000);
+    const context = await browser.newContext({ viewport: { width: vp.width, height: vp.height }, deviceScaleFactor: vp.deviceScaleFactor });
+    const page = await context.newPage();
+    try {
+      await page.goto(served.url);
+      await expect(page.getByTestId('source-item').first()).toBeVisible();
+      await exploreWithDetails(page);
+      const overflow = await page.evaluate(() => ({
+        x: document.documentElement.scrollWidth - window.innerWidth,
+        y: document.documentElement.scrollHeight - window.innerHeight,
+      }));
+      expect(overflow.x).toBeLessThanOrEqual(0);
+      expect(overflow.y).toBeLessThanOrEqual(0);
+      for (const el of [page.getByRole('button', { name: 'Commands' }), page.getByTestId('row-count'), page.getByRole('textbox', { name: 'Query' })]) {
+        const box = await el.boundingBox();
+        expect(box).not.toBeNull();
+        expect((box?.x ?? -1) + (box?.width ?? 0)).toBeLessThanOrEqual(vp.width);
+        expect((box?.y ?? -1) + (box?.height ?? 0)).toBeLessThanOrEqual(vp.height);
+      }
+      await page.screenshot({ path: test.info().outputPath(`explore-${vp.width}x${vp.height}@${vp.deviceScaleFactor}x.png`) });
+    } finally {
+      await context.close();
+    }
+  });
 }

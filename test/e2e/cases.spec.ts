@@ -1,11 +1,23 @@
 // Case management in browser mode: start screen, recent cases, open a second case by upload, switch back, read-only lock.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { E2E_DIR, TEMPLATE_CASE } from './support/globalSetup';
 
 const CLI = resolve(__dirname, '../../out/cli/loupe.cjs');
+// A private folder outside test-results (which any other Playwright run clears when it starts).
+const E2E_DIR = join(tmpdir(), `loupe-cases-e2e-${process.pid}`);
+const TEMPLATE_CASE = join(E2E_DIR, 'template.loupe');
+
+test.beforeAll(() => {
+  rmSync(E2E_DIR, { recursive: true, force: true });
+  mkdirSync(E2E_DIR, { recursive: true });
+  execFileSync('node', [CLI, 'demo', join(E2E_DIR, 'exports')], { stdio: 'pipe' });
+  const files = readdirSync(join(E2E_DIR, 'exports')).filter((f) => f.endsWith('.xlsx')).map((f) => join(E2E_DIR, 'exports', f));
+  execFileSync('node', [CLI, 'import', TEMPLATE_CASE, ...files], { stdio: 'pipe' });
+});
+test.afterAll(() => rmSync(E2E_DIR, { recursive: true, force: true }));
 
 interface Serving {
   url: string;

@@ -1,17 +1,21 @@
-// Builds the sample case once for the browser tests: `loupe demo` output imported through the CLI.
+// Builds the sample case once per Playwright run (`loupe demo` output imported through the CLI), in a folder of its own.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-export const E2E_DIR = resolve(__dirname, '../../../test-results/e2e-cases');
+const RESULTS = resolve(__dirname, '../../../test-results');
+
+// Set by globalSetup and inherited by the test workers, so concurrent runs never share (or delete) each other's cases.
+export const E2E_DIR = process.env['LOUPE_E2E_DIR'] ?? join(RESULTS, 'e2e-cases');
 export const TEMPLATE_CASE = join(E2E_DIR, 'template.loupe');
 
 export default function globalSetup(): void {
-  rmSync(E2E_DIR, { recursive: true, force: true });
-  mkdirSync(E2E_DIR, { recursive: true });
+  mkdirSync(RESULTS, { recursive: true });
+  const dir = mkdtempSync(join(RESULTS, 'e2e-cases-'));
+  process.env['LOUPE_E2E_DIR'] = dir;
   const cli = resolve(__dirname, '../../../out/cli/loupe.cjs');
-  const exportsDir = join(E2E_DIR, 'exports');
+  const exportsDir = join(dir, 'exports');
   execFileSync('node', [cli, 'demo', exportsDir], { stdio: 'pipe' });
   const files = readdirSync(exportsDir).filter((f) => f.endsWith('.xlsx')).map((f) => join(exportsDir, f));
-  execFileSync('node', [cli, 'import', TEMPLATE_CASE, ...files], { stdio: 'pipe' });
+  execFileSync('node', [cli, 'import', join(dir, 'template.loupe'), ...files], { stdio: 'pipe' });
 }
