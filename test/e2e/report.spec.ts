@@ -8,8 +8,10 @@ import { guard } from './support/guards';
 import { expect, test } from './support/server';
 import { expectedReportValues, EXPECTED_TECHNIQUES, sectionOf, unescapeMarkdown } from '../support/reportExpectations';
 
-const facts = JSON.parse(readFileSync(join(E2E_DIR, 'exports/expected.json'), 'utf8')) as Record<string, unknown>;
-const ip = String(facts['alert_ip']);
+// Read inside the tests: the demo's expected.json exists only once globalSetup has made this run's case folder.
+function loadFacts(): Record<string, unknown> {
+  return JSON.parse(readFileSync(join(E2E_DIR, 'exports/expected.json'), 'utf8')) as Record<string, unknown>;
+}
 
 async function bulkBookmark(page: Page, source: RegExp, where: string, rows: number, tag: string, techniques: string[]): Promise<void> {
   await page.getByRole('button', { name: source }).click();
@@ -55,6 +57,8 @@ async function groupIntoFinding(page: Page, technique: string, rows: number, tit
 
 test('report walk: bulk bookmarks → techniques → findings → Markdown and PDF with every IOC', async ({ page, served }) => {
   test.setTimeout(180_000);
+  const facts = loadFacts();
+  const ip = String(facts['alert_ip']);
   const g = await guard(page, served.url);
   await page.goto(served.url);
 
@@ -117,6 +121,8 @@ test('report walk: bulk bookmarks → techniques → findings → Markdown and P
 });
 
 test('row export keeps spreadsheet-safe on by default and warns when it is turned off', async ({ page, served }) => {
+  const facts = loadFacts();
+  const ip = String(facts['alert_ip']);
   await page.goto(served.url);
   await page.getByRole('button', { name: /Sign_In_Logs/ }).click();
   const query = page.getByRole('textbox', { name: 'Query' });

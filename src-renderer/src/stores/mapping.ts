@@ -49,6 +49,11 @@ export const useMappingStore = defineStore('mapping', () => {
     if (res) view.value = res;
   }
 
+  /** A source's mapping view without replacing the one the panel shows (the removal dialog needs its bookmark count). */
+  async function peek(sourceId: number): Promise<MappingView | null> {
+    return guarded(() => call('sources/mapping', { sourceId }));
+  }
+
   /** Grid, register and bookmarks show @ fields: re-read them after the engine recomputed or removed events. */
   async function refreshDependents(): Promise<void> {
     const query = useQueryStore();
@@ -81,7 +86,7 @@ export const useMappingStore = defineStore('mapping', () => {
     error.value = null;
   }
 
-  return { view, busy, error, savedAt, load, save, removeSource, clear };
+  return { view, busy, error, savedAt, load, peek, save, removeSource, clear };
 });
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useMappingStore, import.meta.hot));

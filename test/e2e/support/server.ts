@@ -13,7 +13,9 @@ export interface Served {
 
 export async function serveCase(casePath: string): Promise<Served> {
   const cli = resolve(__dirname, '../../../out/cli/loupe.cjs');
-  const child = spawn('node', [cli, 'serve', casePath, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // A private LOUPE_HOME keeps test cases out of the analyst's recent-cases list.
+  const env = { ...process.env, LOUPE_HOME: join(E2E_DIR, 'home') };
+  const child = spawn('node', [cli, 'serve', casePath, '--json'], { stdio: ['ignore', 'pipe', 'pipe'], env });
   let out = '';
   let err = '';
   child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
