@@ -1,12 +1,15 @@
 // Explore features in the browser UI: histogram brush, display time zone, column layout, copy, saved-filter library, highlights, stale answers.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+
 import type { Page } from '@playwright/test';
-import { E2E_DIR } from './support/globalSetup';
+import { demoFacts } from './support/globalSetup';
 import { guard } from './support/guards';
 import { expect, test } from './support/server';
 
-const facts = JSON.parse(readFileSync(join(E2E_DIR, 'exports/expected.json'), 'utf8')) as Record<string, string | number>;
+let facts: Record<string, string | number> = {};
+test.beforeAll(() => {
+  facts = demoFacts();
+});
 
 function rowCount(page: Page): Promise<number> {
   return page.getByTestId('row-count').innerText().then((t) => Number(t.replace(/[^\d]/g, '')));

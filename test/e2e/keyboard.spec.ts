@@ -1,12 +1,14 @@
 // The seed investigation with the keyboard alone (no clicks), plus the light and dark screenshots for the README.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { E2E_DIR } from './support/globalSetup';
+import { demoFacts } from './support/globalSetup';
 import { guard } from './support/guards';
 import { expect, test } from './support/server';
 
-const facts = JSON.parse(readFileSync(join(E2E_DIR, 'exports/expected.json'), 'utf8')) as Record<string, string | number>;
+let facts: Record<string, string | number> = {};
+test.beforeAll(() => {
+  facts = demoFacts();
+});
 const SHOTS = join(__dirname, '../../docs/screenshots');
 
 /** Ctrl/Cmd+K, type, Enter: the palette's first match runs. */
@@ -106,27 +108,43 @@ test('keyboard-only seed walk: sign-in → Key Vault CLI ops → correlation id 
   expect(await g.canaryFired()).toBe(false);
 });
 
-test('grid keys: F filters, X excludes, F3 finds the next match, Alt+1 goes to the timeline, Ctrl+Shift+] to the next source', async ({ page, served }) => {
+test('grid keys: F3 / Shift+F3 jump to the matching cell, F filters, X excludes, Alt+digit and Ctrl+Shift+[ ] switch sources', async ({ page, served }) => {
   await page.goto(served.url);
   await expect(page.getByTestId('source-item').first()).toBeVisible();
   const rows = page.getByTestId('row-count');
   const grid = page.getByTestId('grid');
-  await page.keyboard.press('Alt+2'); // first source in the sidebar
-  await expect(page.getByTestId('source-item').first()).toHaveAttribute('aria-current', 'true');
-  await expect(grid).toBeFocused();
-  await expect(rows).toHaveText(/\d rows?$/);
+  const ip = String(facts['alert_ip']);
+  /** The active cell (aria-activedescendant) and the aria-rowindex of its row. */
+  const activeCell = () =>
+    grid.evaluate((g) => {
+      const cell = document.getElementById(g.getAttribute('aria-activedescendant') ?? '');
+      return { text: cell?.textContent ?? null, row: cell?.closest('[role="row"]')?.getAttribute('aria-rowindex') ?? null };
+    });
 
-  // F on the first cell filters to its value: a chip appears.
-  await page.keyboard.press('ArrowRight');
-  await page.keyboard.press('f');
-  await expect(page.getByTestId('filter-chip')).toHaveCount(1);
-  const filtered = await rows.textContent();
-  await page.keyboard.press('Control+L');
-  await page.keyboard.press('Escape'); // leaves the query bar unchanged
-  // Shift+F3 / F3 move the active cell to rows holding a highlighted term.
+  await page.keyboard.press('Alt+3'); // the second source in the sidebar (1 = timeline)
+  await expect(page.getByTestId('source-item').nth(1)).toHaveAttribute('aria-current', 'true');
+  await expect(grid).toBeFocused();
+  await runQuery(page, `[IP address] = '${ip}'`);
+  await expect(rows).toHaveText(`${facts['attack_signin_rows']} rows`);
   await page.keyboard.press('Control+G');
+  const start = await activeCell();
+  expect(start.row).toBe('2');
+  expect(start.text).not.toBe(ip);
   await page.keyboard.press('F3');
-  await expect(rows).toHaveText(filtered ?? '');
+  await expect.poll(activeCell).toEqual({ text: ip, row: '3' });
+  await page.keyboard.press('Shift+F3');
+  await expect.poll(activeCell).toEqual({ text: ip, row: '2' });
+
+  // F on the IP cell adds the same clause as a chip (same rows); the grid goes back to the first cell (the time),
+  // and X excludes that time: one row fewer.
+  await page.keyboard.press('f');
+  await expect(page.getByTestId('filter-chip')).toHaveCount(2);
+  await expect(page.getByTestId('filter-chip').nth(1)).toContainText(ip);
+  await expect(rows).toHaveText(`${facts['attack_signin_rows']} rows`);
+  await page.keyboard.press('x');
+  await expect(page.getByTestId('filter-chip')).toHaveCount(3);
+  const left = Number(facts['attack_signin_rows']) - 1;
+  await expect(rows).toHaveText(`${left} ${left === 1 ? 'row' : 'rows'}`);
 
   await page.keyboard.press('Alt+1');
   await expect(page.getByTestId('timeline-item')).toHaveAttribute('aria-current', 'true');

@@ -1,11 +1,13 @@
 // The seed investigation in the UI (browser mode), on a case made from `loupe demo` output — issue 2's done-when.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { E2E_DIR } from './support/globalSetup';
+import { demoFacts } from './support/globalSetup';
 import { guard } from './support/guards';
 import { expect, test } from './support/server';
 
-const facts = JSON.parse(readFileSync(join(E2E_DIR, 'exports/expected.json'), 'utf8')) as Record<string, string | number>;
+let facts: Record<string, string | number> = {};
+test.beforeAll(() => {
+  facts = demoFacts();
+});
 const SHOTS = join(__dirname, '../../docs/screenshots');
 
 test('seed walk: sign-in → Key Vault CLI ops → PowerShell row → bookmark → Markdown report', async ({ page, served }) => {

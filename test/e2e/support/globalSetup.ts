@@ -19,3 +19,9 @@ export default function globalSetup(): void {
   const files = readdirSync(exportsDir).filter((f) => f.endsWith('.xlsx')).map((f) => join(exportsDir, f));
   execFileSync('node', [cli, 'import', join(dir, 'template.loupe'), ...files], { stdio: 'pipe' });
 }
+
+/** The facts `loupe demo` wrote for this run's sample case (read inside tests, after globalSetup ran). */
+export function demoFacts(): Record<string, string | number> {
+  const { readFileSync } = require('node:fs') as typeof import('node:fs');
+  return JSON.parse(readFileSync(join(process.env['LOUPE_E2E_DIR'] ?? E2E_DIR, 'exports/expected.json'), 'utf8')) as Record<string, string | number>;
+}

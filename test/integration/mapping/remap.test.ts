@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API } from '../../../src-main/contract/api';
 import { LoupeError } from '../../../src-main/contract/errors';
 import { verifyAuditChain, listAudit } from '../../../src-main/engine/case/audit';
-import { listBookmarks } from '../../../src-main/engine/case/bookmarks';
+import { addBookmark, listBookmarks } from '../../../src-main/engine/case/bookmarks';
 import { getMapping } from '../../../src-main/engine/mapping/view';
 import { remapSource } from '../../../src-main/engine/mapping/remap';
 import { openSeedCase, seedExpected, type SeedCase } from '../explore/seedCase';
@@ -32,7 +32,7 @@ describe('remapSource', () => {
     const ftsBefore = ftsHits(db, truth.alert_ip);
     expect(ftsBefore.length).toBeGreaterThan(0);
     const attackRow = db.prepare('SELECT row FROM events WHERE source_id = ? AND ip = ? ORDER BY row LIMIT 1').get(sid, truth.alert_ip) as { row: number };
-    const bm = seed.engine.handlers['bookmarks/add']({ sourceId: sid, row: attackRow.row, note: 'alert', tags: [], techniques: [], severity: 'high' });
+    const bm = addBookmark(db, sid, attackRow.row, { note: 'alert', tags: [], techniques: [], severity: 'high' });
     expect(getMapping(db, sid).fields.find((f) => f.field === 'ip')?.columns).toEqual(['IP address']);
 
     const view = remapSource(db, sid, [{ field: 'ip', columns: ['Request ID'] }]);
