@@ -132,7 +132,9 @@ export class QueryReader {
     for (const j of leftover) j.resolve({ ok: false, error: { code: 'INTERNAL', message: 'engine closed' } });
     const workers = [this.active, this.spare].filter((w): w is ReaderWorker => w !== null);
     this.active = this.spare = null;
-    await Promise.all(workers.map((w) => { w.onExit = () => undefined; return w.worker.terminate(); }));
+    // A thread inside a long SQLite statement stops only when the statement returns: do not hold closing up for it.
+    const stopped = Promise.all(workers.map((w) => { w.onExit = () => undefined; return w.worker.terminate(); }));
+    await Promise.race([stopped, new Promise((r) => setTimeout(r, 2000).unref())]);
   }
 
   private spawn(): ReaderWorker {

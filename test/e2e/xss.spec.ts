@@ -123,7 +123,10 @@ async function walk(page: Page, g: Guards, names: Names): Promise<void> {
   await grid.getByRole('gridcell').first().click();
   await page.keyboard.press('Enter');
   await expect(details.getByText(userAgent(PAYLOADS[1]), { exact: true }).first()).toBeVisible();
-  await details.getByRole('button', { name: 'Pivot on User agent', exact: true }).click();
+  // The value actions show on hover of their row.
+  const uaRow = details.getByTestId('detail-field').filter({ has: page.getByRole('rowheader', { name: 'User agent', exact: true }) });
+  await uaRow.hover();
+  await uaRow.getByRole('button', { name: 'Pivot on User agent', exact: true }).click();
   const pivot = page.getByTestId('pivot-view');
   await expect(pivot.getByTestId('pivot-group')).toHaveCount(3);
   await expect(pivot.getByText(userAgent(PAYLOADS[1]), { exact: true }).first()).toBeVisible();

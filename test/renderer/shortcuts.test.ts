@@ -177,15 +177,25 @@ describe('F3 match search', () => {
     };
   }
 
-  it('finds the next and previous row containing a term, case-insensitively, fetching pages on the way', async () => {
+  it('finds the next and previous cell containing a term, case-insensitively, fetching pages on the way', async () => {
     const texts = Array.from({ length: 45 }, (_, i) => (i === 3 || i === 37 ? `Key LIST ${i}` : `other ${i}`));
     const src = pagedSource(texts);
-    expect(await findMatch(src, 0, 1, ['list'])).toEqual({ index: 3, column: 0 });
-    expect(await findMatch(src, 3, 1, ['list'])).toEqual({ index: 37, column: 0 });
+    const at = (index: number, column = 0) => ({ index, column });
+    expect(await findMatch(src, at(0), 1, ['list'])).toEqual(at(3));
+    expect(await findMatch(src, at(3), 1, ['list'])).toEqual(at(37));
     expect(src.fetched).toEqual([1, 2, 3]);
-    expect(await findMatch(src, 37, 1, ['list'])).toBeNull();
-    expect(await findMatch(src, 37, -1, ['list'])).toEqual({ index: 3, column: 0 });
-    expect(await findMatch(src, 5, 1, [''])).toBeNull();
+    expect(await findMatch(src, at(37), 1, ['list'])).toBeNull();
+    expect(await findMatch(src, at(37), -1, ['list'])).toEqual(at(3));
+    expect(await findMatch(src, at(5), 1, [''])).toBeNull();
+  });
+
+  it('looks at the cells right (F3) or left (Shift+F3) of the active one first', async () => {
+    const src: MatchSource = { total: 2, rowAt: (i) => row(i, ''), ensure: async () => undefined, texts: (r) => (r.row === 0 ? ['hit', 'x', 'hit', 'x'] : ['x', 'hit', 'x', 'x']) };
+    expect(await findMatch(src, { index: 0, column: 0 }, 1, ['HIT'])).toEqual({ index: 0, column: 2 });
+    expect(await findMatch(src, { index: 0, column: 2 }, 1, ['hit'])).toEqual({ index: 1, column: 1 });
+    expect(await findMatch(src, { index: 1, column: 1 }, -1, ['hit'])).toEqual({ index: 0, column: 2 });
+    expect(await findMatch(src, { index: 0, column: 2 }, -1, ['hit'])).toEqual({ index: 0, column: 0 });
+    expect(await findMatch(src, { index: 0, column: 0 }, -1, ['hit'])).toBeNull();
   });
 });
 

@@ -47,27 +47,15 @@ function flatten(text: string): string {
 }
 
 /** Memoizes a text → value function with a bounded map (values repeat heavily in logs: IPs, user agents). */
-function memo<T>(fn: (key: string) => T): (key: string) => T {
+function memo<T>(fn: (key: string) => T, max = CACHE_MAX): (key: string) => T {
   const cache = new Map<string, T>();
   return (key) => {
     const hit = cache.get(key);
     if (hit !== undefined || cache.has(key)) return hit as T;
     const value = fn(key);
-    if (cache.size >= CACHE_MAX) cache.clear();
+    if (cache.size >= max) cache.clear();
     cache.set(detach(key), value);
     return value;
-  };
-}
-
-/** Remembers only the last answer: timestamps rarely repeat, but a repeated one is usually the previous row's. */
-function memoLast<T>(fn: (key: string) => T): (key: string) => T {
-  let lastKey: string | null = null;
-  let lastValue: T | undefined;
-  return (key) => {
-    if (key === lastKey) return lastValue as T;
-    lastValue = fn(key);
-    lastKey = key;
-    return lastValue;
   };
 }
 
@@ -120,7 +108,7 @@ export function compileMapping(
     }
     return byUa(ua ?? '');
   };
-  const timeOf = memoLast((t) => parseTimestamp(t, parseOpts)?.us ?? null);
+  const timeOf = memo((t) => parseTimestamp(t, parseOpts)?.us ?? null);
   const transformers = new Map<FieldTransform, (v: string) => string | null>();
   for (const t of ['country-from-location', 'vault-from-resource', 'upn-lower', 'signin-result'] as const) {
     transformers.set(t, memo((v) => nonEmpty(applyTransform(t, v))));

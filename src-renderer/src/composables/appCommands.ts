@@ -58,7 +58,9 @@ export function useAppCommands(importFiles: () => void) {
 
   function openSource(id: number | null): void {
     ui.view = 'explore';
-    void query.setSource(id).then(() => focusTestId('grid'));
+    // focus now, not when the query answers: by then the user may be typing elsewhere
+    focusTestId('grid');
+    void query.setSource(id);
   }
 
   function stepSource(delta: number): void {
@@ -131,7 +133,7 @@ export function useAppCommands(importFiles: () => void) {
     ];
     const saved = filters.list.map((f): PaletteEntry => ({
       key: `f:${f.id}`, kind: 'Saved filter', label: f.name, detail: f.query,
-      run: () => { ui.view = 'explore'; void filters.apply(f).then(() => focusTestId('grid')); },
+      run: () => { ui.view = 'explore'; focusTestId('grid'); void filters.apply(f); },
     }));
     const marks = bookmarks.list.map((b): PaletteEntry => ({
       key: `b:${b.id}`, kind: 'Bookmark', label: b.note || b.summary || `${b.sourceName} row ${b.row}`, detail: `${b.sourceName} · row ${b.row}`,

@@ -21,17 +21,25 @@ export interface MatchSource {
 
 export interface MatchHit { index: number; column: number }
 
-/** The first row after (dir 1) or before (dir -1) `from` with a term in one of its texts; no wrap-around. */
-export async function findMatch(src: MatchSource, from: number, dir: 1 | -1, terms: readonly string[], limit = MATCH_SCAN_LIMIT): Promise<MatchHit | null> {
+/** The cell index in `texts` after (dir 1) or before (dir -1) `from` holding a term; `from` -1 / length = from the edge. */
+function cellInRow(texts: readonly (string | null)[], from: number, dir: 1 | -1, terms: readonly string[]): number {
+  for (let c = from + dir; c >= 0 && c < texts.length; c += dir) if (textMatches(texts[c] ?? null, terms)) return c;
+  return -1;
+}
+
+/** The next (dir 1) or previous (dir -1) cell holding a term, from the active cell on, row by row; no wrap-around. */
+export async function findMatch(src: MatchSource, from: MatchHit, dir: 1 | -1, terms: readonly string[], limit = MATCH_SCAN_LIMIT): Promise<MatchHit | null> {
   if (terms.every((t) => t === '')) return null;
-  for (let i = from + dir, steps = 0; i >= 0 && i < src.total && steps < limit; i += dir, steps++) {
+  for (let i = from.index, steps = 0; i >= 0 && i < src.total && steps < limit; i += dir, steps++) {
     let row = src.rowAt(i);
     if (!row) {
       await src.ensure(i);
       row = src.rowAt(i);
       if (!row) return null;
     }
-    const column = src.texts(row).findIndex((t) => textMatches(t, terms));
+    const texts = src.texts(row);
+    const start = i === from.index ? from.column : dir === 1 ? -1 : texts.length;
+    const column = cellInRow(texts, start, dir, terms);
     if (column >= 0) return { index: i, column };
   }
   return null;

@@ -102,6 +102,17 @@ describe('cancellable queries (SECURITY P-4)', () => {
     expect([d.ok, e.ok]).toEqual([true, true]);
   }, 30_000);
 
+  it('closing the host mid-runaway is prompt and answers the query as data', async () => {
+    const other = createEngineHost(join(dir, 'big.loupe'), { workerPath: join(ROOT, 'out/cli/engine-worker.cjs'), lock: false });
+    await other.ready;
+    const runaway = other.call('query/count', { source: 1, where: PATHOLOGICAL });
+    await new Promise((r) => setTimeout(r, 300));
+    const t0 = performance.now();
+    await other.close();
+    expect(performance.now() - t0).toBeLessThan(3000);
+    expect(await runaway).toMatchObject({ ok: false });
+  }, 30_000);
+
   it('supersede tags: same family and a different filter only', () => {
     const page = supersedeTag('query/page', { source: 1, where: 'x' });
     expect(page).toEqual(supersedeTag('query/count', { source: 1, where: 'x', limit: 5 }));
