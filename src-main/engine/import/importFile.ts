@@ -9,6 +9,7 @@ import type { WritableDB } from '../db/types';
 import { disambiguateHeaders, normalizeHeader } from '../importers/headers';
 import { expandInputs, ImportError, openTables, type InputSource, type RawRow, type ReaderOptions, type TableReader } from '../importers/readers';
 import { compileMapping, detectProfile, type FieldMapping } from '../profiles';
+import { decideDayFirst } from '../time/day-first';
 import { BatchInsert } from './batchInsert';
 import { buildFullText, type FullTextProgress } from './fullText';
 import { suspendEventIndexes } from './eventIndexes';
@@ -134,9 +135,10 @@ async function importTable(
   const firstBatch: RawRow[] = first.done ? [] : first.value;
   const detected = detectProfile(table.headers, firstBatch.slice(0, 50).map((r) => r.cells));
   const fields = fieldColumns(columns.map((c) => c.norm), detected.mapping);
-  const normalize = compileMapping(table.headers, detected.mapping);
+  const dateOrder = decideDateOrder(firstBatch, fields);
+  const normalize = compileMapping(table.headers, detected.mapping, dateOrder === 'day-first' ? { dayFirst: true } : {});
 
-  const meta: Record<string, string> = { ...table.meta, profileName: detected.profile.name };
+  const meta: Record<string, string> = { ...table.meta, profileName: detected.profile.name, ...(dateOrder ? { dateOrder } : {}) };
   const options = { encoding: opts.encoding ?? null, sheet: opts.sheet ?? null };
   const info = db
     .prepare(
@@ -198,6 +200,19 @@ async function importTable(
     sourceId,
   );
   return sourceId;
+}
+
+/**
+ * Culture-dependent exports (PowerShell Export-Csv in fr-FR, de-DE) write `05/01/2024`: the order is decided once per
+ * file from the time column's values (a first part over 12 means day-first) and recorded in the source's meta.
+ */
+function decideDateOrder(rows: RawRow[], fields: Map<number, string>): 'day-first' | 'month-first' | 'month-first (ambiguous)' | null {
+  const col = [...fields].find(([, f]) => f === 'time')?.[0];
+  if (col === undefined) return null;
+  const samples = rows.map((r) => r.cells[col]).filter((v): v is string => typeof v === 'string' && /^\s*"?\d{1,2}[/.]\d{1,2}[/.]\d{4}/.test(v));
+  if (!samples.length) return null;
+  const d = decideDayFirst(samples);
+  return d === true ? 'day-first' : d === false ? 'month-first' : 'month-first (ambiguous)';
 }
 
 /** The register names files; a sheet is named only when its workbook has several. */

@@ -30,18 +30,18 @@ describe('compileMapping performance', () => {
     const { headers, rows } = await readXlsxFixture(resolve(FIXTURES, 'seed-case/Sign_In_Logs.xlsx'));
     const { ms, mapped } = timeRows(headers, rows);
     expect(mapped).toBe(N);
-    expect(ms).toBeLessThan(1000);
+    expect(ms).toBeLessThan(4000); // generous: a guard against quadratic work, not a benchmark (bench/ measures)
   });
   it('Key Vault AzureDiagnostics (seed XLSX rows) ×200k', async () => {
     const { headers, rows } = await readXlsxFixture(resolve(FIXTURES, 'seed-case/Azure_KV_Logs.xlsx'));
     const { ms, mapped } = timeRows(headers, rows);
     expect(mapped).toBe(N);
-    expect(ms).toBeLessThan(1000);
+    expect(ms).toBeLessThan(4000); // generous: a guard against quadratic work, not a benchmark (bench/ measures)
   });
   it('LA SigninLogs with JSON cells (sign-in_adelete.csv rows) ×200k', () => {
     const { headers, rows } = readCsvFixture(resolve(FIXTURES, 'real/sign-in_adelete.csv'), 60);
     const { ms, mapped } = timeRows(headers, rows);
     expect(mapped).toBe(N);
-    expect(ms).toBeLessThan(1000);
+    expect(ms).toBeLessThan(4000); // generous: a guard against quadratic work, not a benchmark (bench/ measures)
   });
 });

@@ -77,7 +77,7 @@ describe('hostile corpus', () => {
   it('no prototype was polluted and the whole corpus ran quickly with bounded memory', () => {
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
     expect(Object.getOwnPropertyNames(Object.prototype)).not.toContain('isAdmin');
-    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(Date.now() - started).toBeLessThan(60_000);
     const maxRssMiB = process.resourceUsage().maxRSS / 1024;
     console.log(`hostile corpus: ${Object.keys(manifest).length} files in ${Date.now() - started} ms, peak RSS ${Math.round(maxRssMiB)} MiB`);
     expect(maxRssMiB).toBeLessThan(1024);
