@@ -10,6 +10,7 @@ import { disambiguateHeaders, normalizeHeader } from '../importers/headers';
 import { expandInputs, ImportError, openTables, type InputSource, type RawRow, type ReaderOptions, type TableReader } from '../importers/readers';
 import { compileMapping, detectProfile, type FieldMapping } from '../profiles';
 import { decideDayFirst } from '../time/day-first';
+import { duplicateCheck } from './dedupe';
 import { BatchInsert } from './batchInsert';
 import { buildFullText, type FullTextProgress } from './fullText';
 import { suspendEventIndexes } from './eventIndexes';
@@ -169,13 +170,22 @@ async function importTable(
   const insertRow = new BatchInsert(db, insertRowHead(sourceId, columns.length), columns.length + 3, ROWS_PER_INSERT);
   const insertEvent = new BatchInsert(db, `INSERT INTO events (source_id, row, time, ${ENTITY_FIELDS.join(', ')})`, ENTITY_FIELDS.length + 3, ROWS_PER_INSERT);
   let rows = 0;
+  let imported = 0;
+  const isDuplicate = duplicateCheck(db, detected.profile.id, detected.profile.naturalKey, columns.map((c) => c.norm));
+  const duplicates = new Map<number, number>();
   const writeBatch = (batch: RawRow[]) => {
     for (const r of batch) {
       const cells = r.cells;
+      const n = normalize(cells, r.raw);
+      const dupOf = isDuplicate ? isDuplicate(cells, n.time) : null;
+      if (dupOf !== null) {
+        duplicates.set(dupOf, (duplicates.get(dupOf) ?? 0) + 1);
+        continue;
+      }
       const extra = r.extra && r.extra.length ? JSON.stringify(r.extra) : null;
       insertRow.add([r.row, ...padCells(cells, columns.length), extra, r.raw ?? null]);
-      const n = normalize(cells, r.raw);
       insertEvent.add([sourceId, r.row, n.time, ...ENTITY_FIELDS.map((f) => n[f])]);
+      imported++;
     }
     rows += batch.length;
   };
@@ -192,9 +202,13 @@ async function importTable(
   indexEntityColumns(db, sourceId, fields.keys());
   const warnings = table.warnings.slice(0, 1000);
   if (table.warnings.length > 1000) warnings.push({ message: `${table.warnings.length - 1000} more warnings not stored` });
-  db.prepare('UPDATE sources SET rows_read = ?, rows_imported = ?, rows_rejected = 0, warnings_json = ?, meta_json = ? WHERE id = ?').run(
+  for (const [prior, count] of duplicates) {
+    warnings.push({ message: `${count} row(s) already in source ${prior} (same ${detected.profile.naturalKey![0]} and time): not imported again` });
+  }
+  db.prepare('UPDATE sources SET rows_read = ?, rows_imported = ?, rows_rejected = ?, warnings_json = ?, meta_json = ? WHERE id = ?').run(
     rows,
-    rows,
+    imported,
+    rows - imported,
     JSON.stringify(warnings),
     JSON.stringify({ ...meta, ...table.meta, profileName: detected.profile.name }),
     sourceId,

@@ -1,9 +1,11 @@
 // Builds the sample case once per Playwright run (`loupe demo` output imported through the CLI), in a folder of its own.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-const RESULTS = resolve(__dirname, '../../../test-results');
+// Outside test-results/: Playwright empties its output folder at the start of every run.
+const RESULTS = join(tmpdir(), 'loupe-e2e');
 
 // Set by globalSetup and inherited by the test workers, so concurrent runs never share (or delete) each other's cases.
 export const E2E_DIR = process.env['LOUPE_E2E_DIR'] ?? join(RESULTS, 'e2e-cases');
