@@ -252,6 +252,8 @@ export const EVENTS = {
   'import/progress': ImportProgress,
   'import/done': z.object({ jobId: z.string(), summaries: z.array(ImportSummary) }),
   'case/changed': z.object({ reason: z.string() }),
+  /** The full-text index builds in the background after an import: rows of one source indexed so far. */
+  'fulltext/progress': z.object({ sourceId: z.number().int(), done: z.number().int(), total: z.number().int() }),
   /** Triage re-ran after an import: how many findings, by severity. */
   'triage/updated': z.object({ findings: z.number().int(), bySeverity: z.record(z.string(), z.number().int()) }),
 } as const;

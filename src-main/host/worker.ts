@@ -3,6 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { serializeError, LoupeError } from '../contract/errors';
 import { Engine } from '../engine/engine';
 import { runTriage } from '../engine/triage';
+import { buildFullText, pendingFullText } from '../engine/import/fullText';
 import type { FromWorker, ToWorker } from './protocol';
 
 const port = parentPort;
@@ -10,8 +11,8 @@ if (!port) throw new Error('engine worker must run in a worker thread');
 const post = (m: FromWorker) => port.postMessage(m);
 
 let engine: Engine;
+const data = workerData as { casePath: string; readOnly?: boolean };
 try {
-  const data = workerData as { casePath: string; readOnly?: boolean };
   // The query reader opens the case read-only; only the writer creates or migrates it.
   engine = new Engine(data.casePath, data.readOnly ? { readOnly: true } : { create: true });
   post({ type: 'ready' });
@@ -31,7 +32,33 @@ async function drain(): Promise<void> {
   running = false;
 }
 
+// The full-text index builds in the background (chunked, resumable): calls run between chunks; an import pauses it.
+let fullText: { abort: AbortController; done: Promise<void> } | null = null;
+
+function startFullText(): void {
+  if (data.readOnly || fullText || pendingFullText(engine.db).length === 0) return;
+  const abort = new AbortController();
+  const done = buildFullText(engine.db, {
+    signal: abort.signal,
+    onProgress: (p) => post({ type: 'event', event: 'fulltext/progress', payload: p }),
+  }).then(
+    () => undefined,
+    () => undefined, // a failed chunk rolls back and is retried on the next start
+  ).finally(() => {
+    fullText = null;
+  });
+  fullText = { abort, done };
+}
+
+async function stopFullText(): Promise<void> {
+  const f = fullText;
+  if (!f) return;
+  f.abort.abort();
+  await f.done;
+}
+
 async function runImport(jobId: string, files: { path: string; name: string }[]): Promise<void> {
+  await stopFullText();
   const ac = new AbortController();
   jobs.set(jobId, ac);
   const summaries = [];
@@ -40,6 +67,7 @@ async function runImport(jobId: string, files: { path: string; name: string }[])
       if (ac.signal.aborted) break;
       const res = await engine.importFiles([f.path], {
         signal: ac.signal,
+        deferFullText: true,
         onProgress: (p) =>
           post({ type: 'event', event: 'import/progress', payload: { jobId, file: f.name, phase: p.phase, rows: p.rows, bytes: 0, totalBytes: p.totalBytes } }),
       });
@@ -54,6 +82,7 @@ async function runImport(jobId: string, files: { path: string; name: string }[])
   }
   post({ type: 'event', event: 'import/done', payload: { jobId, summaries } });
   post({ type: 'event', event: 'case/changed', payload: { reason: 'import' } });
+  startFullText();
   // Detections run after every import, so the findings panel is current without asking.
   if (summaries.some((s) => s.ok && s.sources.length)) {
     try {
@@ -66,6 +95,9 @@ async function runImport(jobId: string, files: { path: string; name: string }[])
     }
   }
 }
+
+// A case left with a half-built index (closed or killed mid-build) finishes it now.
+startFullText();
 
 port.on('message', (m: ToWorker) => {
   if (m.type === 'call') {
@@ -87,6 +119,7 @@ port.on('message', (m: ToWorker) => {
     jobs.get(m.jobId)?.abort();
   } else if (m.type === 'close') {
     queue.push(async () => {
+      await stopFullText();
       engine.close();
       post({ type: 'closed' });
       port.close();

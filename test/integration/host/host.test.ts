@@ -64,6 +64,19 @@ describe('engine host', () => {
     expect(page.ok && page.value.rows.length).toBe(15);
   });
 
+  it('builds the full-text index in the background after an import, with progress', async () => {
+    await expect
+      .poll(() => events.some((e) => e.event === 'fulltext/progress' && (e.payload as { done: number; total: number }).done === (e.payload as { total: number }).total), { timeout: 30_000 })
+      .toBe(true);
+    const fts = await host.call('query/page', { source: 1, where: '"azsdk-python-keyvault-secrets"', limit: 500 });
+    const like = await host.call('query/page', { source: 1, where: "clientInfo_s contains 'azsdk-python-keyvault-secrets'", limit: 500 });
+    expect(fts.ok && like.ok).toBe(true);
+    if (fts.ok && like.ok) {
+      expect(fts.value.rows.length).toBeGreaterThanOrEqual(14);
+      expect(fts.value.rows.map((r) => r.row)).toEqual(like.value.rows.map((r) => r.row));
+    }
+  });
+
   it('reports a query parse error with its position', async () => {
     const r = await host.call('query/page', { source: 1, where: "[CallerIPAddress] = ", limit: 5 });
     expect(r.ok).toBe(false);
