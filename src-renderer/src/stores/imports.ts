@@ -14,6 +14,8 @@ export const useImportsStore = defineStore('imports', () => {
   const uploading = ref<string | null>(null);
   const error = shallowRef<ApiError | null>(null);
   const panelOpen = ref(false);
+  /** The background full-text index build after an import (null when idle). */
+  const fullText = shallowRef<{ sourceId: number; done: number; total: number } | null>(null);
   let unsubscribe: (() => void)[] = [];
   /** Jobs whose `import/done` arrived (possibly before `import/start` answered). */
   const finished = new Set<string>();
@@ -34,6 +36,9 @@ export const useImportsStore = defineStore('imports', () => {
           busy.value = false;
         }
         void afterImport();
+      }),
+      on('fulltext/progress', (p) => {
+        fullText.value = p.done >= p.total ? null : p;
       }),
       on('case/changed', () => {
         void useCaseStore().load();
@@ -100,7 +105,7 @@ export const useImportsStore = defineStore('imports', () => {
     }
   }
 
-  return { progress, summaries, jobId, busy, uploading, error, panelOpen, listen, pickAndImport, importFiles, cancel, native: canPickNatively };
+  return { progress, summaries, jobId, busy, fullText, uploading, error, panelOpen, listen, pickAndImport, importFiles, cancel, native: canPickNatively };
 });
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useImportsStore, import.meta.hot));
