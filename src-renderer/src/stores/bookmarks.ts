@@ -1,7 +1,8 @@
 // Pinia store for bookmarks: list, add (or update) with note/tags/techniques/severity, bulk-add a query's rows, remove.
 import { acceptHMRUpdate, defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import { call, toApiError, type ApiError } from '../api/client';
+import { call, toApiError } from '../api/client';
+import { useBusyState } from './busyState';
 import type { ApiRequest, ApiResponse } from '../../../src-main/contract/api';
 import type { Bookmark, BookmarkInput } from '../../../src-main/contract/model';
 
@@ -24,8 +25,7 @@ export function invalidTechniques(ids: readonly string[]): string[] {
 export const useBookmarksStore = defineStore('bookmarks', () => {
   const list = shallowRef<Bookmark[]>([]);
   const loaded = ref(false);
-  const busy = ref(false);
-  const error = shallowRef<ApiError | null>(null);
+  const { busy, error, guarded } = useBusyState();
 
   const keys = computed(() => new Set(list.value.map((b) => `${b.sourceId}:${b.row}`)));
 
@@ -44,19 +44,6 @@ export const useBookmarksStore = defineStore('bookmarks', () => {
       error.value = null;
     } catch (err) {
       error.value = toApiError(err);
-    }
-  }
-
-  async function guarded<T>(job: () => Promise<T>): Promise<T | null> {
-    busy.value = true;
-    error.value = null;
-    try {
-      return await job();
-    } catch (err) {
-      error.value = toApiError(err);
-      return null;
-    } finally {
-      busy.value = false;
     }
   }
 

@@ -1,7 +1,8 @@
 // Pinia store for editing the saved-filter library: edit (rename, description, query), export and import as JSON.
 import { acceptHMRUpdate, defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
-import { call, toApiError, type ApiError } from '../api/client';
+import { call, toApiError } from '../api/client';
+import { useBusyState } from './busyState';
 import type { SavedFilter } from '../../../src-main/contract/model';
 import { downloadBytes } from '../composables/download';
 import { useFiltersStore } from './filters';
@@ -11,24 +12,10 @@ export interface FilterEdit { name: string; description: string; query: string }
 export const LIBRARY_FILE = 'loupe-filters.json';
 
 export const useFilterLibraryStore = defineStore('filterLibrary', () => {
-  const busy = ref(false);
-  const error = shallowRef<ApiError | null>(null);
+  const { busy, error, guarded } = useBusyState();
   /** The filter the edit dialog is open for. */
   const editing = shallowRef<SavedFilter | null>(null);
   const lastImported = ref<number | null>(null);
-
-  async function guarded<T>(job: () => Promise<T>): Promise<T | null> {
-    busy.value = true;
-    error.value = null;
-    try {
-      return await job();
-    } catch (err) {
-      error.value = toApiError(err);
-      return null;
-    } finally {
-      busy.value = false;
-    }
-  }
 
   /**
    * Saves the edited filter (the engine checks the query first). A rename saves under the new name and then

@@ -1,7 +1,8 @@
 // Pinia store for case findings: named groups of bookmarks with phase, narrative, severity and techniques.
 import { acceptHMRUpdate, defineStore } from 'pinia';
-import { ref, shallowRef } from 'vue';
-import { call, toApiError, type ApiError } from '../api/client';
+import { shallowRef } from 'vue';
+import { call } from '../api/client';
+import { useBusyState } from './busyState';
 import type { ApiRequest, Finding } from '../../../src-main/contract/api';
 
 export type FindingDraft = ApiRequest<'findings/save'>;
@@ -9,21 +10,7 @@ export type FindingDraft = ApiRequest<'findings/save'>;
 export const useFindingsStore = defineStore('findings', () => {
   /** In the engine's order (by time of the first cited row). */
   const list = shallowRef<Finding[]>([]);
-  const busy = ref(false);
-  const error = shallowRef<ApiError | null>(null);
-
-  async function guarded<T>(job: () => Promise<T>): Promise<T | null> {
-    busy.value = true;
-    error.value = null;
-    try {
-      return await job();
-    } catch (err) {
-      error.value = toApiError(err);
-      return null;
-    } finally {
-      busy.value = false;
-    }
-  }
+  const { busy, error, guarded } = useBusyState();
 
   async function load(): Promise<void> {
     const res = await guarded(() => call('findings/list', {}));

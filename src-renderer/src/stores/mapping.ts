@@ -1,7 +1,8 @@
 // Pinia store for the Evidence view's field-mapping panel: one source's mapping, saving changes, removing the source.
 import { acceptHMRUpdate, defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
-import { call, toApiError, type ApiError } from '../api/client';
+import { call } from '../api/client';
+import { useBusyState } from './busyState';
 import type { MappingView } from '../../../src-main/contract/mapping';
 import { useBookmarksStore } from './bookmarks';
 import { useCaseStore } from './caseInfo';
@@ -25,23 +26,9 @@ export function changedFields(view: MappingView, draft: Readonly<Record<string, 
 
 export const useMappingStore = defineStore('mapping', () => {
   const view = shallowRef<MappingView | null>(null);
-  const busy = ref(false);
-  const error = shallowRef<ApiError | null>(null);
+  const { busy, error, guarded } = useBusyState();
   /** Bumped after every successful save, so an open panel can reset its draft. */
   const savedAt = ref(0);
-
-  async function guarded<T>(job: () => Promise<T>): Promise<T | null> {
-    busy.value = true;
-    error.value = null;
-    try {
-      return await job();
-    } catch (err) {
-      error.value = toApiError(err);
-      return null;
-    } finally {
-      busy.value = false;
-    }
-  }
 
   async function load(sourceId: number): Promise<void> {
     if (view.value?.sourceId !== sourceId) view.value = null;
