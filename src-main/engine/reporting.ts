@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ApiParsedRequest, ApiResponse } from '../contract/api';
+import { LoupeError } from '../contract/errors';
 import { verifyAuditChain, appendAudit } from './case/audit';
 import { listBookmarks } from './case/bookmarks';
 import { caseInfo, type OpenedCase } from './case/caseFile';
@@ -117,6 +118,12 @@ export function buildReportModel(db: ReadableDB, c: OpenedCase, opts: { defang: 
 
 /** Renders the report in one format; the export itself is audit-logged with the output's hash. */
 export async function renderReport(db: WritableDB, c: OpenedCase, format: 'md' | 'html' | 'pdf', opts: { defang: boolean; draft: boolean; sections?: string[] }): Promise<Buffer> {
+  // A report is only as good as the case under it: check the whole file first, and record the result.
+  const integrity = String(db.pragma('integrity_check', { simple: true }));
+  if (integrity !== 'ok') {
+    db.transaction(() => appendAudit(db, 'report.refused', `report:${format}`, { integrity }))();
+    throw new LoupeError('CASE_INVALID', `the case fails its integrity check (${integrity}); no report was written — restore it from a copy`);
+  }
   const model = buildReportModel(db, c, opts);
   let out: Buffer;
   if (format === 'md') out = Buffer.from(renderMarkdown(model), 'utf8');
@@ -133,7 +140,7 @@ export async function renderReport(db: WritableDB, c: OpenedCase, format: 'md' |
   }
   const { createHash } = await import('node:crypto');
   const sha = createHash('sha256').update(out).digest('hex');
-  db.transaction(() => appendAudit(db, 'report.export', `report:${format}`, { sha256: sha, bookmarks: model.bookmarks.length, defang: opts.defang }))();
+  db.transaction(() => appendAudit(db, 'report.export', `report:${format}`, { sha256: sha, bookmarks: model.bookmarks.length, defang: opts.defang, integrity }))();
   return out;
 }
 

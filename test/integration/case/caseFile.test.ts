@@ -8,6 +8,7 @@ import { APPLICATION_ID, openCaseDb } from '../../../src-main/engine/db/connecti
 import { LATEST_VERSION } from '../../../src-main/engine/db/migrations';
 import { verifyAuditChain } from '../../../src-main/engine/case/audit';
 import { Engine } from '../../../src-main/engine/engine';
+import { renderReport } from '../../../src-main/engine/reporting';
 import { SEED_DIR } from '../../support/cli';
 
 let dir: string;
@@ -105,6 +106,20 @@ describe('the audit log', () => {
     expect(broken.valid).toBe(false);
     expect(broken.brokenAt).toBe(2);
     again.close();
+  });
+});
+
+describe('report export', () => {
+  it('checks the case first and records the check in its audit entry', async () => {
+    const p = join(dir, 'report.loupe');
+    copyFileSync(casePath, p);
+    const e = new Engine(p);
+    const buf = await renderReport(e.db, e.case, 'md', { defang: true, draft: false });
+    expect(buf.toString('utf8')).toMatch(/Azure\\?_KV\\?_Logs\.xlsx/);
+    const last = e.db.prepare('SELECT action, params_json FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { action: string; params_json: string };
+    expect(last.action).toBe('report.export');
+    expect(JSON.parse(last.params_json)).toMatchObject({ integrity: 'ok' });
+    e.close();
   });
 });
 
