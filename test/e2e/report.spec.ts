@@ -145,3 +145,27 @@ test('row export keeps spreadsheet-safe on by default and warns when it is turne
   expect(lines).toHaveLength(Number(facts['attack_signin_rows']));
   for (const l of lines) expect(JSON.parse(l)).toHaveProperty('datetime');
 });
+
+test('the HTML report previews in a sandboxed frame that runs nothing', async ({ page, served }) => {
+  const g = await guard(page, served.url);
+  await page.goto(served.url);
+  await page.getByRole('button', { name: /Azure_KV_Logs/ }).click();
+  const query = page.getByRole('textbox', { name: 'Query' });
+  await query.fill("[CorrelationId] = '9c059db6-eb2f-4085-9979-4c94a5b19b0d'");
+  await query.press('Enter');
+  await page.getByTestId('grid').getByRole('gridcell').first().click();
+  await page.keyboard.press('b');
+  await page.getByTestId('bookmark-note').fill('<img src=x onerror=alert(1)> PowerShell key listing');
+  await page.getByRole('button', { name: 'Save bookmark' }).click();
+  await page.getByRole('button', { name: 'Report', exact: true }).click();
+  await page.getByRole('button', { name: 'Export HTML' }).click();
+  const frameEl = page.getByTestId('report-preview-html');
+  await expect(frameEl).toHaveAttribute('sandbox', '');
+  const frame = page.frameLocator('[data-testid="report-preview-html"]');
+  await expect(frame.getByText('PowerShell key listing', { exact: false }).first()).toBeVisible();
+  await expect(frame.locator('img')).toHaveCount(0);
+  await expect(frame.locator('script')).toHaveCount(0);
+  expect(g.dialogs).toEqual([]);
+  expect(g.offOrigin).toEqual([]);
+  expect(await g.canaryFired()).toBe(false);
+});

@@ -35,6 +35,8 @@ export const useReportStore = defineStore('report', () => {
   const last = shallowRef<ExportedReport | null>(null);
   /** Text of the last Markdown/HTML export (shown as text, never rendered). */
   const preview = ref('');
+  /** What the preview holds: Markdown source, or HTML shown in a sandboxed frame. */
+  const previewFormat = ref<'md' | 'html' | null>(null);
 
   /** Every section is the engine's default, so the request names sections only when some are left out. */
   function chosenSections(): { sections?: string[] } {
@@ -50,6 +52,7 @@ export const useReportStore = defineStore('report', () => {
       const report: ExportedReport = { fileName: file.fileName, mime: file.mime, bytes: decodeBase64(file.base64), format };
       last.value = report;
       preview.value = format === 'pdf' ? '' : new TextDecoder('utf-8').decode(report.bytes);
+      previewFormat.value = format === 'pdf' ? null : format;
       return report;
     } catch (err) {
       error.value = toApiError(err);
@@ -59,7 +62,7 @@ export const useReportStore = defineStore('report', () => {
     }
   }
 
-  return { defang, draft, sections, busy, error, last, preview, exportReport };
+  return { defang, draft, sections, busy, error, last, preview, previewFormat, exportReport };
 });
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useReportStore, import.meta.hot));
