@@ -1,6 +1,6 @@
 // IPC wiring: one guarded ipcMain.handle per contract channel; sender check, host call, errors as data.
 import { dialog, BrowserWindow } from 'electron';
-import { API, API_NAMES, type ApiName, type EventName } from '../contract/api';
+import { API, API_NAMES, DROP_FILES_CHANNEL, type ApiName, type EventName } from '../contract/api';
 import { serializeError, type Result } from '../contract/errors';
 import type { EngineHost } from '../host/types';
 import { validateSender } from './policy';
@@ -34,6 +34,8 @@ export interface IpcOptions {
   pickFiles?: (event: IpcEventLike) => Promise<string[]>;
   /** Case management (cases/*, case/saveAs) answered in main with native dialogs (caseChannels.ts). */
   cases?: (channel: ApiName, event: IpcEventLike, payload: unknown) => Promise<Result<unknown>>;
+  /** Files dropped on the window (droppedFiles.ts); registered on DROP_FILES_CHANNEL when given. */
+  drop?: (event: IpcEventLike, payload: unknown) => Promise<Result<unknown>>;
 }
 
 const CASE_MANAGEMENT: ReadonlySet<string> = new Set(['cases/recent', 'cases/open', 'cases/create', 'cases/close', 'case/saveAs']);
@@ -94,8 +96,20 @@ export function registerIpc(ipcMain: IpcMainLike, host: HostSource, isTrustedSen
       }
     });
   }
+  if (options.drop) {
+    const drop = options.drop;
+    ipcMain.handle(DROP_FILES_CHANNEL, async (event, payload): Promise<Result<unknown>> => {
+      try {
+        if (!isTrustedSender(event)) return forbidden('Untrusted sender');
+        return await drop(event, payload);
+      } catch (err) {
+        return { ok: false, error: serializeError(err) };
+      }
+    });
+  }
   return () => {
     for (const channel of REGISTERED_CHANNELS) ipcMain.removeHandler(channel);
+    if (options.drop) ipcMain.removeHandler(DROP_FILES_CHANNEL);
   };
 }
 

@@ -4,6 +4,7 @@ import { app, ipcMain } from 'electron';
 import type { EngineHost } from '../host/types';
 import { CaseRegistry } from './cases';
 import { registerIpc, isTrustedIpcSender, type IpcEventLike, type IpcMainLike } from './ipc';
+import { answerDrop } from './droppedFiles';
 import { answerCaseChannel } from './caseChannels';
 import type { ApiName } from '../contract/api';
 import { installMenu } from './menu';
@@ -64,7 +65,10 @@ export function startApp(deps: AppDeps): StartedApp | null {
 
   const ready = app.whenReady().then(async () => {
     serveAppProtocol(rendererDir);
-    const caseChannels = { cases: (channel: ApiName, event: IpcEventLike, payload: unknown) => answerCaseChannel(channel, event, payload, { registry: cases, ensureSample: deps.ensureSampleCase }) };
+    const caseChannels = {
+      cases: (channel: ApiName, event: IpcEventLike, payload: unknown) => answerCaseChannel(channel, event, payload, { registry: cases, ensureSample: deps.ensureSampleCase }),
+      drop: (event: IpcEventLike, payload: unknown) => answerDrop(event, payload, { registry: cases, hostFor: (sender) => cases.hostFor(sender.id) }),
+    };
     registerIpc(ipcMain as unknown as IpcMainLike, (sender) => cases.hostFor(sender.id), isTrustedIpcSender, caseChannels);
     installMenu({ isMac: process.platform === 'darwin', dev: !app.isPackaged, actions: menuActions(cases) });
     const path = caseFromArgv(process.argv.slice(1)) ?? (await deps.ensureSampleCase());

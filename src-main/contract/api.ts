@@ -262,8 +262,18 @@ export const EVENT_NAMES = Object.keys(EVENTS) as EventName[];
 export type EventPayload<K extends EventName> = z.infer<(typeof EVENTS)[K]>;
 
 /** The object the preload exposes as `window.loupe`: one function per call, plus a typed subscribe. */
+/**
+ * Files dropped on the desktop app's window. The preload turns each File into its path with Electron's webUtils (a File
+ * the page built itself has no path) and sends them on this one channel; main checks every path. Not a contract call:
+ * the renderer can never send a path string of its own (SECURITY I-3).
+ */
+export const DROP_FILES_CHANNEL = 'drop/files';
+export type DropResult = { kind: 'case'; readOnly: boolean; lockedBy: string | null } | { kind: 'import'; ids: string[] };
+
 export type LoupeBridge = ApiClient & {
   on<K extends EventName>(event: K, listener: (payload: EventPayload<K>) => void): () => void;
+  /** Desktop app only: a dropped `.loupe` opens in its own window; other dropped files are staged for `import/start`. */
+  dropFiles(files: readonly Blob[]): Promise<DropResult>;
 };
 
 export function isApiName(name: string): name is ApiName {

@@ -1,6 +1,6 @@
 // The sandboxed preload: exposes window.loupe with one named function per contract call and a typed event subscribe.
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { API_NAMES, EVENT_NAMES, type ApiName, type EventName, type LoupeBridge } from '../contract/api';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
+import { API_NAMES, DROP_FILES_CHANNEL, EVENT_NAMES, type ApiName, type EventName, type LoupeBridge } from '../contract/api';
 import type { SerializedError } from '../contract/errors';
 
 /**
@@ -47,10 +47,18 @@ function on(event: EventName, listener: (payload: unknown) => void): () => void 
   };
 }
 
+/** Dropped files → their paths, read here (webUtils) so the page never supplies a path string itself. */
+async function dropFiles(files: readonly Blob[]): Promise<unknown> {
+  if (!Array.isArray(files)) throw toBridgeError({ code: 'BAD_REQUEST', message: 'drop: expected a list of files' });
+  const paths = files.map((f) => (f instanceof File ? webUtils.getPathForFile(f) : ''));
+  return unwrapResult(await ipcRenderer.invoke(DROP_FILES_CHANNEL, { paths }));
+}
+
 export function buildBridge(): LoupeBridge {
   const bridge: Record<string, unknown> = {};
   for (const name of API_NAMES) bridge[name] = callFor(name);
   bridge.on = on;
+  bridge.dropFiles = dropFiles;
   return Object.freeze(bridge) as unknown as LoupeBridge;
 }
 

@@ -1,6 +1,6 @@
 // The renderer's only door to the engine: Electron bridge or browser-mode HTTP/SSE, typed by the contract.
 import { toRaw } from 'vue';
-import { API, EVENTS, type ApiName, type ApiRequest, type ApiResponse, type EventName, type EventPayload, type LoupeBridge } from '../../../src-main/contract/api';
+import { API, EVENTS, type DropResult, type ApiName, type ApiRequest, type ApiResponse, type EventName, type EventPayload, type LoupeBridge } from '../../../src-main/contract/api';
 import { ERROR_CODES, type ErrorCode } from '../../../src-main/contract/errors';
 
 declare global {
@@ -41,6 +41,8 @@ export interface Transport {
   upload?(file: File): Promise<string>;
   /** Browser mode: send a whole `.loupe` case; returns its recent-cases id for `cases/open`. */
   uploadCase?(file: File): Promise<string>;
+  /** Desktop app: dropped files by their paths (read by the preload); a case opens, evidence is staged. */
+  dropFiles?(files: readonly File[]): Promise<DropResult>;
 }
 
 /** Deep plain copy: strips Vue proxies (IPC structured clone rejects them) and anything not JSON. */
@@ -58,6 +60,9 @@ export function bridgeTransport(bridge: LoupeBridge): Transport {
     },
     on(event, listener) {
       return bridge.on(event, listener as (p: EventPayload<typeof event>) => void);
+    },
+    dropFiles(files) {
+      return bridge.dropFiles(files);
     },
   };
 }
@@ -196,6 +201,17 @@ export async function upload(file: File): Promise<string> {
   if (!t.upload) throw new ApiError('BAD_REQUEST', 'This transport cannot upload files; use the native picker.');
   try {
     return await t.upload(file);
+  } catch (err) {
+    throw toApiError(err);
+  }
+}
+
+/** Desktop app: hand dropped files to main, which opens a dropped case or stages evidence (null in browser mode). */
+export async function dropFiles(files: readonly File[]): Promise<DropResult | null> {
+  const t = current();
+  if (!t.dropFiles) return null;
+  try {
+    return await t.dropFiles(files);
   } catch (err) {
     throw toApiError(err);
   }

@@ -1,7 +1,7 @@
 // Pinia store for imports: pick or upload files, start the job, follow progress events, keep the summaries.
 import { acceptHMRUpdate, defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
-import { call, canPickNatively, on, toApiError, upload, type ApiError } from '../api/client';
+import { call, canPickNatively, dropFiles, on, toApiError, upload, type ApiError } from '../api/client';
 import type { ImportProgress, ImportSummary } from '../../../src-main/contract/model';
 import { useCaseStore } from './caseInfo';
 import { useQueryStore } from './query';
@@ -96,6 +96,21 @@ export const useImportsStore = defineStore('imports', () => {
     });
   }
 
+  /** Drag-and-drop: the desktop app takes the files by path (a case opens in its own window); browser mode uploads. */
+  function importDropped(files: readonly File[]): Promise<void> {
+    return guarded(async () => {
+      const r = await dropFiles(files);
+      if (r === null) {
+        const ids: string[] = [];
+        for (const f of files) {
+          uploading.value = f.name;
+          ids.push(await upload(f));
+        }
+        await start(ids);
+      } else if (r.kind === 'import') await start(r.ids);
+    });
+  }
+
   async function cancel(): Promise<void> {
     if (jobId.value === null) return;
     try {
@@ -105,7 +120,7 @@ export const useImportsStore = defineStore('imports', () => {
     }
   }
 
-  return { progress, summaries, jobId, busy, fullText, uploading, error, panelOpen, listen, pickAndImport, importFiles, cancel, native: canPickNatively };
+  return { progress, summaries, jobId, busy, fullText, uploading, error, panelOpen, listen, pickAndImport, importFiles, importDropped, cancel, native: canPickNatively };
 });
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useImportsStore, import.meta.hot));

@@ -1,7 +1,7 @@
 // IPC handlers (mocked electron): channel pinning, sender validation, payload fuzzing, import/pick, event forwarding.
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { API, API_NAMES, type ApiName } from '../../../src-main/contract/api';
+import { API, API_NAMES, DROP_FILES_CHANNEL, type ApiName } from '../../../src-main/contract/api';
 import type { Result } from '../../../src-main/contract/errors';
 import type { EngineHost, EventListener } from '../../../src-main/host/types';
 
@@ -67,6 +67,16 @@ describe('registerIpc', () => {
   beforeEach(() => {
     ipc = fakeIpcMain();
     h = validatingHost();
+  });
+
+  it('adds only the drop channel when drops are wired, and checks its sender too', async () => {
+    const drop = vi.fn(async () => ({ ok: true as const, value: { kind: 'import', ids: [] } }));
+    registerIpc(ipc, h.host, isTrustedIpcSender, { drop });
+    expect([...ipc.handlers.keys()].sort()).toEqual([...API_NAMES, DROP_FILES_CHANNEL].sort());
+    const handler = ipc.handlers.get(DROP_FILES_CHANNEL)!;
+    const evil = { senderFrame: { url: 'https://evil.example/', parent: null }, sender: { id: 1 } };
+    await expect(handler(evil, { paths: ['/etc/passwd'] })).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(drop).not.toHaveBeenCalled();
   });
 
   it('registers exactly the contract channels, nothing else', () => {

@@ -1,6 +1,6 @@
 // App wiring (mocked electron): single instance, protocol, IPC surface, window per case, drain on quit, menu.
 import { describe, expect, it, vi } from 'vitest';
-import { API_NAMES } from '../../../src-main/contract/api';
+import { API_NAMES, DROP_FILES_CHANNEL } from '../../../src-main/contract/api';
 import type { EngineHost, EventListener } from '../../../src-main/host/types';
 
 vi.mock('electron', async () => (await import('./fakeElectron')).electronFake);
@@ -60,7 +60,7 @@ describe('startApp', () => {
 
     expect(fake.electronFake.protocol.registerSchemesAsPrivileged).toHaveBeenCalledTimes(1);
     expect(fake.electronFake.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
-    expect([...fake.ipcHandlers.keys()].sort()).toEqual([...API_NAMES].sort());
+    expect([...fake.ipcHandlers.keys()].sort()).toEqual([...API_NAMES, DROP_FILES_CHANNEL].sort());
     expect(fake.electronFake.Menu.setApplicationMenu).toHaveBeenCalledTimes(1);
 
     // No case on the command line: the sample case opens.

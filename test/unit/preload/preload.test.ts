@@ -1,6 +1,6 @@
 // Preload bridge (mocked electron): exact key set, constant channels, Result unwrapping, event allowlist.
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { API_NAMES, EVENT_NAMES } from '../../../src-main/contract/api';
+import { API_NAMES, DROP_FILES_CHANNEL, EVENT_NAMES } from '../../../src-main/contract/api';
 
 const exposed = new Map<string, unknown>();
 const invoke = vi.fn<(channel: string, req: unknown) => Promise<unknown>>();
@@ -17,6 +17,8 @@ vi.mock('electron', () => ({
     },
     removeListener: (channel: string, l: (e: unknown, p: unknown) => void) => listeners.get(channel)?.delete(l),
   },
+  // Electron gives a path only for files the user dropped; a File the page built has none.
+  webUtils: { getPathForFile: (f: File) => (f.name === 'dropped.csv' ? '/home/analyst/dropped.csv' : '') },
 }));
 
 type Fn = (arg?: unknown, arg2?: unknown) => unknown;
@@ -35,7 +37,7 @@ beforeEach(() => {
 describe('preload bridge', () => {
   it('exposes only window.loupe, with exactly the contract calls plus on', () => {
     expect([...exposed.keys()]).toEqual(['loupe']);
-    expect(Object.keys(bridge).sort()).toEqual([...API_NAMES, 'on'].sort());
+    expect(Object.keys(bridge).sort()).toEqual([...API_NAMES, 'on', 'dropFiles'].sort());
     for (const k of Object.keys(bridge)) expect(typeof bridge[k]).toBe('function');
     expect(Object.isFrozen(bridge)).toBe(true);
     for (const forbidden of ['invoke', 'send', 'ipcRenderer', 'sendSync', 'removeAllListeners']) expect(bridge[forbidden]).toBeUndefined();
@@ -49,6 +51,18 @@ describe('preload bridge', () => {
       expect(invoke).toHaveBeenLastCalledWith(name, req);
     }
     expect(invoke).toHaveBeenCalledTimes(API_NAMES.length);
+  });
+
+  it('dropFiles sends only the paths Electron gives for dropped files, on its one channel', async () => {
+    invoke.mockResolvedValueOnce({ ok: true, value: { kind: 'import', ids: ['a'.repeat(32)] } });
+    const dropped = new File(['x'], 'dropped.csv');
+    const made = new File(['x'], 'made-by-page.loupe');
+    await expect(bridge['dropFiles']!([dropped, made])).resolves.toEqual({ kind: 'import', ids: ['a'.repeat(32)] });
+    expect(invoke).toHaveBeenLastCalledWith(DROP_FILES_CHANNEL, { paths: ['/home/analyst/dropped.csv', ''] });
+    // strings are not files: the page cannot smuggle a path through
+    invoke.mockResolvedValueOnce({ ok: false, error: { code: 'BAD_REQUEST', message: 'drop: only files dropped from the desktop can be opened' } });
+    await expect(bridge['dropFiles']!(['/etc/passwd'] as unknown)).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    expect(invoke).toHaveBeenLastCalledWith(DROP_FILES_CHANNEL, { paths: [''] });
   });
 
   it('rejects with code, message and position on ok:false', async () => {
