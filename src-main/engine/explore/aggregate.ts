@@ -20,7 +20,7 @@ interface Scope {
 /** FROM + WHERE for a query over a source (s joined with its events e) or over the timeline (e). */
 function scope(db: ReadableDB, source: number | null, whereText: string): Scope {
   if (source === null) {
-    const w = compileQueryText(whereText, timelineResolver());
+    const w = compileQueryText(whereText, timelineResolver(db));
     return {
       from: 'events e',
       where: w.sql + liveSourcesSql(db),
@@ -30,7 +30,7 @@ function scope(db: ReadableDB, source: number | null, whereText: string): Scope 
   }
   const src = getSourceRecord(db, source);
   const columns = listColumns(db, src.id);
-  const w = compileQueryText(whereText, sourceResolver(columns));
+  const w = compileQueryText(whereText, sourceResolver(columns, db));
   return {
     from: `${ident(sourceTable(src.id))} s JOIN events e ON e.source_id = ${Number(src.id)} AND e.row = s._row`,
     sourceOnly: `${ident(sourceTable(src.id))} s`,

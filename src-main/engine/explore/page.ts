@@ -31,7 +31,7 @@ export function sourcePage(db: ReadableDB, req: PageRequest & { source: number }
   const t0 = performance.now();
   const src = getSourceRecord(db, req.source);
   const columns = listColumns(db, src.id);
-  const where = compileQueryText(req.where, sourceResolver(columns));
+  const where = compileQueryText(req.where, sourceResolver(columns, db));
   const desc = req.sort?.desc ?? false;
   const rowKey = rowKeyFor(where.sql, columns);
   const sort = req.sort ? resolveSort(columns, req.sort.column) : { sql: rowKey, isKey: true };
@@ -81,7 +81,7 @@ function rowKeyFor(whereSql: string, columns: CatalogColumn[]): 's._row' | 'e.ro
 export function timelinePage(db: ReadableDB, req: PageRequest): Page {
   const t0 = performance.now();
   const names = new Map(listSourceRecords(db).map((s) => [s.id, s.name]));
-  const where = compileQueryText(req.where, timelineResolver());
+  const where = compileQueryText(req.where, timelineResolver(db));
   const desc = req.sort?.desc ?? false;
   const sort = req.sort ? resolveSort(null, req.sort.column) : { sql: 'e.time', isKey: false };
   const conds = [where.sql + liveSourcesSql(db)];

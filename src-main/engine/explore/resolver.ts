@@ -5,6 +5,7 @@ import type { FieldRef } from '../../contract/query';
 import { findColumn, type CatalogColumn } from '../case/catalog';
 import { ident } from '../db/sql';
 import type { FieldResolver } from '../query/compile';
+import type { ReadableDB } from '../db/types';
 
 export interface ResolvedSort {
   sql: string;
@@ -17,8 +18,23 @@ export function ftsLiteral(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
-function fullText(text: string): { sql: string; params: string[] } {
-  return { sql: 'e.id IN (SELECT rowid FROM fts WHERE fts MATCH ?)', params: [ftsLiteral(text)] };
+/** Above this many matches a word is "common": probing each candidate row beats collecting and sorting every match. */
+export const COMMON_TERM_MATCHES = 20_000;
+
+/**
+ * Full-text term → SQL. A rare term becomes a set of matching rowids (small, then sorted cheaply). A common term would
+ * make that set huge and the first page wait for all of it, so it becomes a per-row probe instead (FTS5 seeks the
+ * term's doclist to one rowid), letting the time index stream rows until the page is full.
+ */
+function fullTextFor(db?: ReadableDB): (text: string) => { sql: string; params: string[] } {
+  return (text) => {
+    const match = ftsLiteral(text);
+    if (db) {
+      const n = (db.prepare('SELECT count(*) AS n FROM (SELECT rowid FROM fts WHERE fts MATCH ? LIMIT ?)').get(match, COMMON_TERM_MATCHES + 1) as { n: number }).n;
+      if (n > COMMON_TERM_MATCHES) return { sql: 'EXISTS (SELECT 1 FROM fts WHERE fts MATCH ? AND fts.rowid = e.id)', params: [match] };
+    }
+    return { sql: 'e.id IN (SELECT rowid FROM fts WHERE fts MATCH ?)', params: [match] };
+  };
 }
 
 function normalizedSql(name: string): { sql: string; type: 'text' | 'time' } | null {
@@ -29,7 +45,7 @@ function normalizedSql(name: string): { sql: string; type: 'text' | 'time' } | n
 }
 
 /** Resolver for one source's grid: `s` = the source table, `e` = its events. */
-export function sourceResolver(columns: CatalogColumn[]): FieldResolver {
+export function sourceResolver(columns: CatalogColumn[], db?: ReadableDB): FieldResolver {
   return {
     resolveField(ref: FieldRef) {
       if (ref.kind === 'normalized') return normalizedSql(ref.name.toLowerCase());
@@ -39,12 +55,12 @@ export function sourceResolver(columns: CatalogColumn[]): FieldResolver {
       if (col.field === 'time') return { sql: 'e.time', type: 'time' };
       return { sql: `s.${ident(col.col)}`, type: 'text' };
     },
-    fullText,
+    fullText: fullTextFor(db),
   };
 }
 
 /** Resolver for the unified timeline: only @ fields and full text (columns differ per source). */
-export function timelineResolver(): FieldResolver {
+export function timelineResolver(db?: ReadableDB): FieldResolver {
   return {
     resolveField(ref: FieldRef) {
       if (ref.kind === 'normalized') return normalizedSql(ref.name.toLowerCase());
@@ -55,7 +71,7 @@ export function timelineResolver(): FieldResolver {
         `[${ref.name}] is a column of one source; pick that source, or use an @ field (e.g. @ip, @user) on the timeline`,
       );
     },
-    fullText,
+    fullText: fullTextFor(db),
   };
 }
 
