@@ -9,6 +9,7 @@ import { listBookmarks } from './case/bookmarks';
 import { caseInfo, type OpenedCase } from './case/caseFile';
 import { listColumns, listSourceRecords, type CatalogColumn } from './case/catalog';
 import { listFilters } from './case/filters';
+import { listFindings } from './case/findings';
 import { ident, sourceTable } from './db/sql';
 import type { ReadableDB, WritableDB } from './db/types';
 import { ALL_SECTIONS, renderHtml, renderMarkdown, renderPdf, type CitedRow, type ReportFinding, type ReportModel, type ReportSections } from './report';
@@ -36,15 +37,6 @@ function citedRow(db: ReadableDB, sourceId: number, row: number, columns: Catalo
   return { source: name, sourceId, sourceSha256: sha, row, time: typeof r?.['time'] === 'number' ? (r['time'] as number) : null, fields, normalized, cells };
 }
 
-interface FindingRow {
-  id: number;
-  title: string;
-  phase: string;
-  narrative: string;
-  severity: string;
-  techniques_json: string;
-  filter_names_json: string;
-}
 
 export function buildReportModel(db: ReadableDB, c: OpenedCase, opts: { defang: boolean; draft: boolean; sections?: string[] }): ReportModel {
   const info = caseInfo(c);
@@ -65,20 +57,17 @@ export function buildReportModel(db: ReadableDB, c: OpenedCase, opts: { defang: 
     };
   });
   const filters = listFilters(db).map((f) => ({ name: f.name, query: f.query, description: f.description }));
-  const findings: ReportFinding[] = (db.prepare('SELECT * FROM findings ORDER BY id').all() as FindingRow[]).map((f) => {
-    const names = JSON.parse(f.filter_names_json) as string[];
-    const ids = (db.prepare('SELECT bookmark_id FROM finding_bookmarks WHERE finding_id = ?').all(f.id) as { bookmark_id: number }[]).map((x) => x.bookmark_id);
-    return {
-      id: f.id,
-      title: f.title,
-      phase: f.phase,
-      narrative: f.narrative,
-      severity: f.severity,
-      techniques: JSON.parse(f.techniques_json) as string[],
-      bookmarkIds: ids,
-      filters: filters.filter((x) => names.includes(x.name)),
-    };
-  });
+  // Findings read as a story: listFindings orders them by their first event.
+  const findings: ReportFinding[] = listFindings(db).map((f) => ({
+    id: f.id,
+    title: f.title,
+    phase: f.phase,
+    narrative: f.narrative,
+    severity: f.severity,
+    techniques: f.techniques,
+    bookmarkIds: f.bookmarkIds,
+    filters: filters.filter((x) => f.filterNames.includes(x.name)),
+  }));
   let sections: ReportSections = { ...ALL_SECTIONS };
   if (opts.sections) {
     sections = Object.fromEntries(Object.keys(ALL_SECTIONS).map((k) => [k, opts.sections!.includes(k)])) as unknown as ReportSections;

@@ -38,3 +38,14 @@ export function useDialogFocus(root: Ref<HTMLElement | null>, initial?: Ref<HTML
     if (before instanceof HTMLElement && before.isConnected) before.focus({ preventScroll: true });
   });
 }
+
+/** The keydown handler every modal shares: Escape closes it (and stops there), Tab stays inside. */
+export function dialogKeys(close: () => void, root: Ref<HTMLElement | null>): (e: KeyboardEvent) => void {
+  return (e) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      close();
+    } else trapTab(e, root.value);
+  };
+}
