@@ -82,3 +82,17 @@ describe('query store paging', () => {
     expect(q.rowAt(0)).toBeUndefined();
   });
 });
+
+describe('query store and the analyst typing', () => {
+  it('a query finishing while the analyst types does not overwrite what they typed', async () => {
+    setup(defaultSources(10));
+    const q = useQueryStore();
+    const loading = q.setSource(KV); // the source's first page is on its way
+    q.draft = "[IP address] = '203.0.113.3'"; // the analyst types before it arrives
+    await loading;
+    expect(q.draft).toBe("[IP address] = '203.0.113.3'");
+    // with nothing typed in between, the bar shows the query that ran
+    await q.submit("  @ip = '1.2.3.4'  ");
+    expect(q.draft).toBe("@ip = '1.2.3.4'");
+  });
+});

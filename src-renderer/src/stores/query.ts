@@ -75,13 +75,15 @@ export const useQueryStore = defineStore('query', () => {
     loading.value = true;
     error.value = null;
     const text = combineTerms(nextTerms);
+    // What the analyst had typed when this query left; if they type on while it runs, their text is theirs to keep.
+    const draftAtStart = draft.value;
     const s: QuerySpec = { source: source.value, where: text, limit: PAGE_SIZE };
     if (sort.value) s.sort = { ...sort.value };
     try {
       const page = await call('query/page', s);
       if (gen !== generation) return;
       terms.value = [...nextTerms];
-      draft.value = text;
+      if (draft.value === draftAtStart) draft.value = text;
       reset();
       columns.value = page.columns;
       description.value = page.description;
