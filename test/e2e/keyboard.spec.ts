@@ -60,7 +60,10 @@ test('keyboard-only seed walk: sign-in → Key Vault CLI ops → correlation id 
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowUp');
 
-  // The README screenshots: the same view in the light theme and, after Ctrl+Shift+D, the dark one.
+  // The README screenshots: the same view in the light theme and, after Ctrl+Shift+D, the dark one
+  // (once the details pane has the selected row again, not its loading line).
+  await expect(details).toContainText(String(facts['account']));
+  await expect(details).not.toContainText('Loading row');
   await page.screenshot({ path: join(SHOTS, 'light.png') });
   await page.keyboard.press('Control+Shift+D');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');

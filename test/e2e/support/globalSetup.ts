@@ -9,7 +9,8 @@ const RESULTS = join(tmpdir(), 'loupe-e2e');
 
 // Set by globalSetup and inherited by the test workers, so concurrent runs never share (or delete) each other's cases.
 export const E2E_DIR = process.env['LOUPE_E2E_DIR'] ?? join(RESULTS, 'e2e-cases');
-export const TEMPLATE_CASE = join(E2E_DIR, 'template.loupe');
+// The case's name comes from its file name; it shows in the app and in the README's screenshots.
+export const TEMPLATE_CASE = join(E2E_DIR, 'Unusual Key Vault access.loupe');
 
 export default function globalSetup(): void {
   mkdirSync(RESULTS, { recursive: true });
@@ -19,7 +20,7 @@ export default function globalSetup(): void {
   const exportsDir = join(dir, 'exports');
   execFileSync('node', [cli, 'demo', exportsDir], { stdio: 'pipe' });
   const files = readdirSync(exportsDir).filter((f) => f.endsWith('.xlsx')).map((f) => join(exportsDir, f));
-  execFileSync('node', [cli, 'import', join(dir, 'template.loupe'), ...files], { stdio: 'pipe' });
+  execFileSync('node', [cli, 'import', join(dir, 'Unusual Key Vault access.loupe'), ...files], { stdio: 'pipe' });
 }
 
 /** The facts `loupe demo` wrote for this run's sample case (read inside tests, after globalSetup ran). */
