@@ -4,6 +4,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { serveCase } from './support/server';
 
 const CLI = resolve(__dirname, '../../out/cli/loupe.cjs');
 // A private folder outside test-results (which any other Playwright run clears when it starts).
@@ -18,33 +19,6 @@ test.beforeAll(() => {
   execFileSync('node', [CLI, 'import', TEMPLATE_CASE, ...files], { stdio: 'pipe' });
 });
 test.afterAll(() => rmSync(E2E_DIR, { recursive: true, force: true }));
-
-interface Serving {
-  url: string;
-  child: ChildProcess;
-}
-
-/** `loupe serve CASE` with its own LOUPE_HOME, so the recent list starts empty and the real one is untouched. */
-async function serve(casePath: string, home: string): Promise<Serving> {
-  const child = spawn('node', [CLI, 'serve', casePath, '--json'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LOUPE_HOME: home } });
-  let out = '';
-  let err = '';
-  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-  const url = await new Promise<string>((res, rej) => {
-    const timer = setTimeout(() => rej(new Error(`loupe serve did not start: ${err}`)), 30_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      try {
-        res((JSON.parse(out) as { url: string }).url);
-        clearTimeout(timer);
-      } catch {
-        /* not complete yet */
-      }
-    });
-    child.on('exit', (code) => rej(new Error(`loupe serve exited ${code}: ${err}`)));
-  });
-  return { url, child };
-}
 
 const children: ChildProcess[] = [];
 test.afterEach(() => {
@@ -67,7 +41,7 @@ test('start screen lists the open case; a second case (made with the CLI) opens 
   const xlsx = readdirSync(join(E2E_DIR, 'exports')).filter((f) => f.endsWith('.xlsx'))[0]!;
   execFileSync('node', [CLI, 'import', second, join(E2E_DIR, 'exports', xlsx)], { stdio: 'pipe' });
 
-  const s = await serve(first, home);
+  const s = await serveCase(first, home);
   children.push(s.child);
   await page.goto(s.url);
   await expect(page.getByTestId('case-name')).toHaveText('template');
@@ -104,7 +78,7 @@ test('a case whose lock is held by another process opens read-only with a banner
   children.push(holder);
   await new Promise<void>((res) => holder.stdout!.once('data', () => res()));
 
-  const s = await serve(first, home);
+  const s = await serveCase(first, home);
   children.push(s.child);
   await page.goto(s.url);
   const banner = page.getByTestId('readonly-banner');

@@ -1,4 +1,5 @@
 // Types of the triage layer: rules as data, detector context, and the candidate findings detectors return.
+import type { NormalizedRow } from '../profiles/types';
 import type { TriageFinding } from '../../contract/api';
 import type { ReadableDB } from '../db/types';
 
@@ -29,23 +30,11 @@ export interface TriageRule {
   phase: string;
 }
 
-/** A row reference plus the normalized fields detectors reason about. */
-export interface EventRow {
+/** A row reference plus the normalized fields detectors reason about (the events table's columns, less correlation_id). */
+export interface EventRow extends Omit<NormalizedRow, 'correlation_id'> {
   id: number;
   source_id: number;
   row: number;
-  time: number | null;
-  user: string | null;
-  user_id: string | null;
-  ip: string | null;
-  app_id: string | null;
-  app: string | null;
-  operation: string | null;
-  result: string | null;
-  resource: string | null;
-  user_agent: string | null;
-  tool: string | null;
-  country: string | null;
 }
 
 /** A suspicious sign-in found by the new-origin detector; other detectors correlate on it. */

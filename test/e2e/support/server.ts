@@ -11,10 +11,10 @@ export interface Served {
   child: ChildProcess;
 }
 
-export async function serveCase(casePath: string): Promise<Served> {
+/** `loupe serve CASE` with a private LOUPE_HOME, which keeps test cases out of the analyst's recent-cases list. */
+export async function serveCase(casePath: string, home: string = join(E2E_DIR, 'home')): Promise<Served> {
   const cli = resolve(__dirname, '../../../out/cli/loupe.cjs');
-  // A private LOUPE_HOME keeps test cases out of the analyst's recent-cases list.
-  const env = { ...process.env, LOUPE_HOME: join(E2E_DIR, 'home') };
+  const env = { ...process.env, LOUPE_HOME: home };
   const child = spawn('node', [cli, 'serve', casePath, '--json'], { stdio: ['ignore', 'pipe', 'pipe'], env });
   let out = '';
   let err = '';
