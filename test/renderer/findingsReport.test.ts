@@ -7,6 +7,7 @@ import BookmarksView from '../../src-renderer/src/views/BookmarksView.vue';
 import ReportView from '../../src-renderer/src/views/ReportView.vue';
 import BulkBookmarkDialog from '../../src-renderer/src/components/BulkBookmarkDialog.vue';
 import ExportRowsDialog from '../../src-renderer/src/components/ExportRowsDialog.vue';
+import AddToFindingDialog from '../../src-renderer/src/components/AddToFindingDialog.vue';
 import { useBookmarksStore } from '../../src-renderer/src/stores/bookmarks';
 import { useFindingsStore } from '../../src-renderer/src/stores/findings';
 import { useQueryStore } from '../../src-renderer/src/stores/query';
@@ -208,5 +209,44 @@ describe('triage accept', () => {
     expect([...(saved['bookmarkIds'] as number[])].sort()).toEqual(bookmarks.map((b) => b.id).sort());
     expect(useFindingsStore().list.map((x) => x.title)).toEqual([f.title]);
     expect(triage.accepted).toHaveLength(1);
+  });
+});
+
+describe('add to finding', () => {
+  it('keeps the analyst\'s "New finding…" choice when the findings list arrives after it (the click never lands on a changed target)', async () => {
+    const h = setup();
+    const ids = await seedBookmarks(h);
+    const findings = useFindingsStore();
+    expect(await findings.save({ title: 'Earlier finding', phase: '', narrative: '', severity: 'medium', techniques: [], bookmarkIds: [ids[0]!], filterNames: [] })).toBeTruthy();
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    const realLoad = findings.load.bind(findings);
+    vi.spyOn(findings, 'load').mockImplementation(async () => {
+      await gate;
+      await realLoad();
+    });
+    wrapper = mount(AddToFindingDialog, { props: { bookmarkIds: ids.slice(1) }, global: { plugins: [h.pinia] }, attachTo: document.body });
+    await settle();
+    const submit = wrapper.get('button[type="submit"]');
+    expect(submit.attributes('disabled')).toBeDefined();
+    await wrapper.get('select[aria-label="Finding"]').setValue('new');
+    release();
+    await settle();
+    expect((wrapper.get('select[aria-label="Finding"]').element as HTMLSelectElement).value).toBe('new');
+    expect(submit.text()).toBe('Continue');
+    expect(submit.attributes('disabled')).toBeUndefined();
+    await wrapper.get('form').trigger('submit');
+    expect(wrapper.emitted('create')).toHaveLength(1);
+    expect(h.fake.calls.filter((c) => c.name === 'findings/save')).toHaveLength(1);
+  });
+
+  it('defaults to the first existing finding when the analyst has not chosen yet', async () => {
+    const h = setup();
+    const ids = await seedBookmarks(h);
+    const findings = useFindingsStore();
+    await findings.save({ title: 'Earlier finding', phase: '', narrative: '', severity: 'medium', techniques: [], bookmarkIds: [ids[0]!], filterNames: [] });
+    wrapper = mount(AddToFindingDialog, { props: { bookmarkIds: ids.slice(1) }, global: { plugins: [h.pinia] }, attachTo: document.body });
+    await settle();
+    expect(wrapper.get('button[type="submit"]').text()).toBe('Add to finding');
   });
 });
