@@ -9,12 +9,14 @@ import { runPivot, runQuery, runStack } from './commands/query';
 import { runDetails, runExport, runFilters, runFinding } from './commands/work';
 import { runDemo, runServe } from './commands/app';
 import { runMapping, runRemoveSource } from './commands/mapping';
+import { checkWal, runBackup, runInfo, warnStorage } from './commands/maintenance';
 import { exitCodeFor, oneLine, UsageError } from './output';
 
 const USAGE = `usage: loupe <command> [options]   (add --json for one JSON document on stdout)
 
   import CASE FILE...          create CASE if absent; import files, folders, .zip or .gz
-         [--encoding LABEL] [--sheet NAME]
+         [--encoding LABEL] [--sheet NAME] [--copy-evidence]   --copy-evidence keeps a read-only copy of
+                               each file in <CASE>.evidence/ (named by SHA-256) and parses that copy
   sources CASE                 the evidence register
   query CASE [--source S] [--where Q] [--filter NAME] [--sort COL[:desc]] [--limit N] [--columns A,B] [--normalized]
   stack CASE --column COL [--source S] [--where Q] [--least] [--limit N]
@@ -29,13 +31,16 @@ const USAGE = `usage: loupe <command> [options]   (add --json for one JSON docum
   mapping CASE --source S [--set FIELD=COLUMN]...   which columns feed each @ field; --set changes them (repeat
                                a field for fallbacks, FIELD= to unmap); events are recomputed, audit-logged
   remove-source CASE --source S [--force]   remove a whole source (refused when bookmarked unless --force)
-  verify CASE                  re-hash every source's original file
+  verify CASE                  re-hash every source's original file (and its evidence copy, when kept)
   audit CASE                   the audit log and whether its hash chain holds
+  info CASE                    case facts, where the file lives (local disk?) and write-ahead log health
+  backup CASE [--to DIR]       an online backup now, checked with integrity_check (default DIR: <case>.backups
+                               next to the case; the newest 3 are kept)
   serve [CASE] [--port N]      browser mode on 127.0.0.1
   demo DIR                     write the sample case's exports (the seed scenario) to DIR`;
 
 const COMMANDS: Record<string, { options: Options; needsCase: 'create' | 'open' | 'none' }> = {
-  import: { options: { encoding: { type: 'string' }, sheet: { type: 'string' } }, needsCase: 'create' },
+  import: { options: { encoding: { type: 'string' }, sheet: { type: 'string' }, 'copy-evidence': { type: 'boolean' } }, needsCase: 'create' },
   sources: { options: {}, needsCase: 'open' },
   query: {
     options: {
@@ -60,6 +65,8 @@ const COMMANDS: Record<string, { options: Options; needsCase: 'create' | 'open' 
   finding: { options: { title: { type: 'string' }, phase: { type: 'string' }, narrative: { type: 'string' }, severity: { type: 'string' }, technique: { type: 'string', multiple: true }, bookmark: { type: 'string', multiple: true }, filter: { type: 'string', multiple: true } }, needsCase: 'open' },
   details: { options: { name: { type: 'string' }, number: { type: 'string' }, analyst: { type: 'string' }, organisation: { type: 'string' }, summary: { type: 'string' }, recommendations: { type: 'string' } }, needsCase: 'open' },
   audit: { options: { limit: { type: 'string' } }, needsCase: 'open' },
+  info: { options: {}, needsCase: 'open' },
+  backup: { options: { to: { type: 'string' } }, needsCase: 'open' },
   serve: { options: { port: { type: 'string' }, token: { type: 'string' } }, needsCase: 'none' },
   demo: { options: {}, needsCase: 'none' },
 };
@@ -79,8 +86,13 @@ export async function main(argv: string[]): Promise<number> {
   if (spec.needsCase === 'open' && !existsSync(casePath)) throw new LoupeError('NOT_FOUND', `case ${casePath} does not exist (create it with 'loupe import')`);
   const engine = new Engine(casePath, { create: spec.needsCase === 'create' });
   try {
+    warnStorage(engine);
     switch (command) {
-      case 'import': return await runImport(engine, p, p.positionals.slice(1));
+      case 'import': {
+        const code = await runImport(engine, p, p.positionals.slice(1));
+        checkWal(engine);
+        return code;
+      }
       case 'sources': runSources(engine, p); return 0;
       case 'query': runQuery(engine, p); return 0;
       case 'stack': runStack(engine, p); return 0;
@@ -92,6 +104,8 @@ export async function main(argv: string[]): Promise<number> {
       case 'mapping': runMapping(engine, p); return 0;
       case 'remove-source': runRemoveSource(engine, p); return 0;
       case 'audit': return runAudit(engine, p);
+      case 'info': runInfo(engine, p); return 0;
+      case 'backup': return await runBackup(engine, p);
       case 'export': await runExport(engine, p); return 0;
       case 'filters': await runFilters(engine, p); return 0;
       case 'finding': runFinding(engine, p); return 0;

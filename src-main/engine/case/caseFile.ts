@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import type { CaseInfo } from '../../contract/model';
 import { openCaseDb } from '../db/connection';
+import { classifyCasePath, type PathRisk } from '../db/pathRisk';
 import { LATEST_VERSION } from '../db/migrations';
 import type { ReadableDB, WritableDB } from '../db/types';
 import { appendAudit } from './audit';
@@ -12,6 +13,10 @@ export interface OpenedCase {
   db: WritableDB;
   path: string;
   readOnly: boolean;
+  /** Where the file lives (SECURITY.md D-3): a case off local disk opens, with a warning. */
+  storage: PathRisk;
+  /** Set by the writer after an import when the WAL stays large after a checkpoint (D-5); cleared by a clean check. */
+  walWarning?: string;
 }
 
 function getMeta(db: ReadableDB, key: string): string | null {
@@ -21,6 +26,7 @@ function getMeta(db: ReadableDB, key: string): string | null {
 
 /** Opens (creating when asked) a case; a new case gets an id, a name from its file name and a first audit entry. */
 export function openCase(path: string, opts: { create?: boolean; readOnly?: boolean } = {}): OpenedCase {
+  const storage = classifyCasePath(path);
   const db = openCaseDb(path, { create: Boolean(opts.create), readonly: Boolean(opts.readOnly) }) as WritableDB;
   if (!opts.readOnly && getMeta(db, 'id') === null) {
     db.transaction(() => {
@@ -32,7 +38,7 @@ export function openCase(path: string, opts: { create?: boolean; readOnly?: bool
       appendAudit(db, 'case.create', `case:${id}`, { file: basename(path) });
     })();
   }
-  return { db, path, readOnly: Boolean(opts.readOnly) };
+  return { db, path, readOnly: Boolean(opts.readOnly), storage };
 }
 
 export const DETAIL_KEYS = ['name', 'number', 'analyst', 'organisation', 'summary', 'recommendations'] as const;
@@ -62,5 +68,7 @@ export function caseInfo(c: OpenedCase): CaseInfo {
     readOnly: c.readOnly,
     sources: listSourceRecords(c.db).map(toSourceInfo),
     details: caseDetails(c.db),
+    ...(c.storage.kind !== 'local' ? { storage: { kind: c.storage.kind, reason: c.storage.reason } } : {}),
+    ...(c.walWarning ? { walWarning: c.walWarning } : {}),
   };
 }
