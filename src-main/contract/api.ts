@@ -122,10 +122,12 @@ export const API = {
   'sources/remap': { req: RemapRequest, res: MappingView },
   /** Remove a whole source (its rows, events, index entries); refused when bookmarked unless force. Audit-logged. */
   'sources/remove': { req: RemoveSourceRequest, res: z.object({ removed: z.boolean(), bookmarks: z.number().int() }) },
-  /** Re-hash every source's original file and compare with the register (audit-logged). */
+  /** Re-hash every source's original file (status) and its read-only evidence copy when one was kept (copy), compare with the register (audit-logged). */
   'sources/verify': {
     req: empty,
-    res: z.array(z.object({ sourceId, name: z.string(), status: z.enum(['ok', 'mismatch', 'missing']), detail: z.string() })),
+    res: z.array(
+      z.object({ sourceId, name: z.string(), status: z.enum(['ok', 'mismatch', 'missing']), copy: z.enum(['ok', 'changed', 'missing']).optional(), detail: z.string() }),
+    ),
   },
   /** One page of rows (keyset paging; never OFFSET). The count comes from query/count. */
   'query/page': { req: QuerySpec, res: Page },
@@ -189,8 +191,14 @@ export const API = {
   },
   /** Files chosen in a native dialog (Electron) become opaque staging ids; browser mode uploads instead. */
   'import/pick': { req: empty, res: z.object({ ids: z.array(z.string()) }) },
-  /** Import staged files in the background; progress arrives as `import/progress` events. */
-  'import/start': { req: z.object({ ids: z.array(z.string().regex(/^[a-f0-9]{32}$/)).min(1).max(500) }).strict(), res: z.object({ jobId: z.string() }) },
+  /**
+   * Import staged files in the background; progress arrives as `import/progress` events. copyEvidence (default on): keep a
+   * read-only copy of each file in `<case>.evidence/` and parse that copy.
+   */
+  'import/start': {
+    req: z.object({ ids: z.array(z.string().regex(/^[a-f0-9]{32}$/)).min(1).max(500), copyEvidence: z.boolean().default(true) }).strict(),
+    res: z.object({ jobId: z.string() }),
+  },
   'import/cancel': { req: z.object({ jobId: z.string().max(100) }).strict(), res: z.object({ cancelled: z.boolean() }) },
   /** Render the case report; the renderer saves it (download) or previews it (html). Audit-logged. */
   'report/export': { req: ReportRequest, res: ReportFile },

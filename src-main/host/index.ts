@@ -106,11 +106,11 @@ export function createEngineHost(casePath: string, opts: HostOptions): CaseHost 
       if (name === 'case/saveAs') return (await saveAs(copyPathFor(casePath))) as Result<ApiResponse<K>>;
       if (name === 'import/pick') return { ok: false, error: { code: 'BAD_REQUEST', message: 'browser mode: drop files on the window or use the upload button' } };
       if (name === 'import/start') {
-        const ids = (parsed.data as { ids: string[] }).ids;
+        const { ids, copyEvidence } = parsed.data as { ids: string[]; copyEvidence: boolean };
         const files = ids.map((id) => staging.take(id));
         if (files.some((f) => !f)) return { ok: false, error: { code: 'NOT_FOUND', message: 'unknown staged file id' } };
         const jobId = randomUUID();
-        send({ type: 'import', jobId, files: files.map((f) => ({ path: f!.path, name: f!.name })) });
+        send({ type: 'import', jobId, files: files.map((f) => ({ path: f!.path, name: f!.name })), copyEvidence });
         return { ok: true, value: { jobId } as ApiResponse<K> };
       }
       if (name === 'import/cancel') {

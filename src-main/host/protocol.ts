@@ -4,7 +4,7 @@ import type { Result } from '../contract/errors';
 
 export type ToWorker =
   | { type: 'call'; id: number; name: ApiName; req: unknown }
-  | { type: 'import'; jobId: string; files: { path: string; name: string }[] }
+  | { type: 'import'; jobId: string; files: { path: string; name: string }[]; copyEvidence?: boolean }
   | { type: 'cancel'; jobId: string }
   | { type: 'close' };
 

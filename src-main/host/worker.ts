@@ -4,6 +4,8 @@ import { serializeError, LoupeError } from '../contract/errors';
 import { Engine } from '../engine/engine';
 import { runTriage } from '../engine/triage';
 import { buildFullText, pendingFullText } from '../engine/import/fullText';
+import { checkpointWal } from '../engine/db/walCheck';
+import { backupMinutesFromEnv, scheduleBackups } from './backupSchedule';
 import type { FromWorker, ToWorker } from './protocol';
 
 const port = parentPort;
@@ -22,6 +24,11 @@ try {
 }
 
 const jobs = new Map<string, AbortController>();
+let importing = 0;
+// Periodic online backups by the writer (SECURITY.md D-8); audit-logged by backupCase.
+const backups = data.readOnly
+  ? null
+  : scheduleBackups({ db: engine.db, casePath: data.casePath, intervalMs: backupMinutesFromEnv() * 60_000, busy: () => importing > 0 });
 const queue: (() => Promise<void>)[] = [];
 let running = false;
 
@@ -57,8 +64,11 @@ async function stopFullText(): Promise<void> {
   await f.done;
 }
 
-async function runImport(jobId: string, files: { path: string; name: string }[]): Promise<void> {
+async function runImport(jobId: string, files: { path: string; name: string }[], copyEvidence = false): Promise<void> {
+  importing++;
   await stopFullText();
+  // An import holds one transaction across awaits: a backup must not read the case meanwhile.
+  await backups?.settled();
   const ac = new AbortController();
   jobs.set(jobId, ac);
   const summaries = [];
@@ -68,17 +78,22 @@ async function runImport(jobId: string, files: { path: string; name: string }[])
       const res = await engine.importFiles([f.path], {
         signal: ac.signal,
         deferFullText: true,
+        copyEvidence,
         onProgress: (p) =>
           post({ type: 'event', event: 'import/progress', payload: { jobId, file: f.name, phase: p.phase, rows: p.rows, bytes: 0, totalBytes: p.totalBytes } }),
       });
       // The staged copy's temp name is not the analyst's file name: report the name they chose.
       for (const s of res) summaries.push({ ...s, file: f.name });
+      // The importer defers the checkpoint past its COMMIT; copy the WAL back now and flag starvation (SECURITY.md D-5).
+      const wal = checkpointWal(engine.db, engine.case.path);
+      engine.case.walWarning = wal.warning;
     }
   } catch (err) {
     const cancelled = err instanceof LoupeError && err.code === 'CANCELLED';
     post({ type: 'event', event: 'import/progress', payload: { jobId, file: '', phase: cancelled ? 'cancelled' : 'failed', rows: 0, bytes: 0, totalBytes: 0, message: (err as Error).message } });
   } finally {
     jobs.delete(jobId);
+    importing--;
   }
   post({ type: 'event', event: 'import/done', payload: { jobId, summaries } });
   post({ type: 'event', event: 'case/changed', payload: { reason: 'import' } });
@@ -113,12 +128,14 @@ port.on('message', (m: ToWorker) => {
     });
     void drain();
   } else if (m.type === 'import') {
-    queue.push(() => runImport(m.jobId, m.files));
+    queue.push(() => runImport(m.jobId, m.files, m.copyEvidence));
     void drain();
   } else if (m.type === 'cancel') {
     jobs.get(m.jobId)?.abort();
   } else if (m.type === 'close') {
     queue.push(async () => {
+      backups?.stop();
+      await backups?.settled();
       await stopFullText();
       engine.close();
       post({ type: 'closed' });

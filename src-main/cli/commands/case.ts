@@ -20,6 +20,7 @@ export async function runImport(engine: Engine, p: Parsed, files: string[]): Pro
   const summaries = await engine.importFiles(files.map((f) => resolve(f)), {
     ...(str(p, 'encoding') ? { encoding: str(p, 'encoding')! } : {}),
     ...(str(p, 'sheet') ? { sheet: str(p, 'sheet')! } : {}),
+    ...(p.values['copy-evidence'] === true ? { copyEvidence: true } : {}),
   });
   const failed = summaries.filter((s) => !s.ok);
   if (p.values['json']) {
@@ -97,8 +98,8 @@ export function runTriageCmd(engine: Engine, p: Parsed): void {
 export async function runVerify(engine: Engine, p: Parsed): Promise<number> {
   const results = await verifySources(engine.db);
   if (p.values['json']) printJson(results);
-  else printTable(['id', 'name', 'status', 'detail'], results.map((r) => [r.sourceId, r.name, r.status, r.detail]));
-  return results.every((r) => r.status === 'ok') ? 0 : 2;
+  else printTable(['id', 'name', 'status', 'copy', 'detail'], results.map((r) => [r.sourceId, r.name, r.status, r.copy ?? '-', r.detail]));
+  return results.every((r) => r.status === 'ok' && (r.copy === undefined || r.copy === 'ok')) ? 0 : 2;
 }
 
 export function runAudit(engine: Engine, p: Parsed): number {

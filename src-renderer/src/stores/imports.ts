@@ -14,6 +14,8 @@ export const useImportsStore = defineStore('imports', () => {
   const uploading = ref<string | null>(null);
   const error = shallowRef<ApiError | null>(null);
   const panelOpen = ref(false);
+  /** Keep a read-only copy of each imported file in the case's evidence folder (and parse that copy). */
+  const copyEvidence = ref(true);
   /** The background full-text index build after an import (null when idle). */
   const fullText = shallowRef<{ sourceId: number; done: number; total: number } | null>(null);
   let unsubscribe: (() => void)[] = [];
@@ -57,7 +59,8 @@ export const useImportsStore = defineStore('imports', () => {
       busy.value = false;
       return;
     }
-    const res = await call('import/start', { ids });
+    // The contract defaults copyEvidence to on: only the analyst's opt-out travels.
+    const res = await call('import/start', copyEvidence.value ? { ids } : { ids, copyEvidence: false });
     if (!finished.has(res.jobId)) jobId.value = res.jobId;
   }
 
@@ -120,7 +123,7 @@ export const useImportsStore = defineStore('imports', () => {
     }
   }
 
-  return { progress, summaries, jobId, busy, fullText, uploading, error, panelOpen, listen, pickAndImport, importFiles, importDropped, cancel, native: canPickNatively };
+  return { progress, summaries, jobId, busy, fullText, uploading, error, panelOpen, copyEvidence, listen, pickAndImport, importFiles, importDropped, cancel, native: canPickNatively };
 });
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useImportsStore, import.meta.hot));
