@@ -15,6 +15,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src-main/app/index.ts'),
           'engine-worker': resolve(__dirname, 'src-main/host/worker.ts'),
+          'parse-worker': resolve(__dirname, 'src-main/engine/import/parseWorker.ts'),
         },
         external: ['better-sqlite3', 'exceljs', 'pdfkit', 'maxmind', 'yauzl', 'papaparse', 'markdown-it'],
       },

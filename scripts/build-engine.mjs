@@ -1,4 +1,4 @@
-// Bundles the engine for plain Node: the CLI (out/cli/loupe.cjs) and the engine worker (out/cli/engine-worker.cjs).
+// Bundles the engine for plain Node: the CLI (out/cli/loupe.cjs), the engine worker and the import's parse worker (out/cli/*-worker.cjs).
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
@@ -20,6 +20,7 @@ export async function buildEngine({ quiet = false } = {}) {
   };
   await build({ ...common, entryPoints: [join(root, 'src-main/cli/main.ts')], outfile: join(root, 'out/cli/loupe.cjs') });
   await build({ ...common, entryPoints: [join(root, 'src-main/host/worker.ts')], outfile: join(root, 'out/cli/engine-worker.cjs') });
+  await build({ ...common, entryPoints: [join(root, 'src-main/engine/import/parseWorker.ts')], outfile: join(root, 'out/cli/parse-worker.cjs') });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

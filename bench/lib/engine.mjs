@@ -12,6 +12,8 @@ export { Engine } from './src-main/engine/engine';
 export { importPath } from './src-main/engine/import/importFile';
 export { buildFullText } from './src-main/engine/import/fullText';
 export { sourcePage, timelinePage } from './src-main/engine/explore/page';
+export { SeekCache } from './src-main/engine/explore/seek';
+export { BatchInsert } from './src-main/engine/import/batchInsert';
 export { countRows, stackColumn } from './src-main/engine/explore/aggregate';
 export { pivot } from './src-main/engine/explore/pivot';
 `;
@@ -33,6 +35,20 @@ export async function bundleEngine() {
     inject: [join(root, 'scripts/import-meta-shim.js')],
     alias: { '@contract': join(root, 'src-main/contract') },
     outfile,
+  });
+  // The import's parse worker, found next to the bundle that imports (as out/cli/parse-worker.cjs is next to the CLI).
+  await build({
+    entryPoints: [join(root, 'src-main/engine/import/parseWorker.ts')],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    packages: 'external',
+    logLevel: 'error',
+    define: { 'import.meta.url': 'importMetaUrl' },
+    inject: [join(root, 'scripts/import-meta-shim.js')],
+    alias: { '@contract': join(root, 'src-main/contract') },
+    outfile: join(dir, 'parse-worker.cjs'),
   });
   return outfile;
 }

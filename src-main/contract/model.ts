@@ -42,6 +42,10 @@ export const CaseInfo = z.object({
   readOnly: z.boolean(),
   sources: z.array(SourceInfo),
   details: z.record(z.string(), z.string()),
+  /** Set when the case file is not on local disk (network share, cloud-sync folder, removable drive): SECURITY.md D-3. */
+  storage: z.object({ kind: z.enum(['network', 'cloud-sync', 'removable']), reason: z.string() }).optional(),
+  /** Set when the write-ahead log stayed large after the last checkpoint (checkpoint starvation): SECURITY.md D-5. */
+  walWarning: z.string().optional(),
 });
 export type CaseInfo = z.infer<typeof CaseInfo>;
 
@@ -62,7 +66,9 @@ export const QuerySpec = z.object({
   sort: SortSpec.optional(),
   limit: z.number().int().min(1).max(5000).default(200),
   after: Cursor.optional(),
-});
+  /** Instead of `after`: the page starting at this 0-based position of the query's order (a scrollbar jump). */
+  offset: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+}).refine((s) => s.after === undefined || s.offset === undefined, { message: 'give after or offset, not both' });
 export type QuerySpec = z.input<typeof QuerySpec>;
 
 export const NormalizedValues = z.record(z.string(), z.union([z.string(), z.null()]));

@@ -15,6 +15,7 @@ import { exportFilterLibrary, importFilterLibrary, listFilters, removeFilter, sa
 import { verifySources } from './case/verify';
 import { countRows, histogram, stackColumn } from './explore/aggregate';
 import { publicColumn, sourcePage, timelinePage } from './explore/page';
+import { SeekCache } from './explore/seek';
 import { pivot } from './explore/pivot';
 import { getRow } from './explore/rowDetail';
 import { sourceResolver, timelineResolver } from './explore/resolver';
@@ -41,6 +42,8 @@ type InternalHandlers = {
 
 export class Engine {
   readonly case: OpenedCase;
+  /** Scrollbar-jump checkpoints of this connection's recent queries. */
+  private readonly seeks = new SeekCache();
 
   constructor(path: string, opts: { create?: boolean; readOnly?: boolean } = {}) {
     this.case = openCase(path, opts);
@@ -136,8 +139,8 @@ export class Engine {
   };
 
   page(spec: ApiParsedRequest<'query/page'>) {
-    const req = { source: spec.source, where: spec.where, sort: spec.sort, limit: spec.limit, after: spec.after };
-    return spec.source === null ? timelinePage(this.db, req) : sourcePage(this.db, { ...req, source: spec.source });
+    const req = { source: spec.source, where: spec.where, sort: spec.sort, limit: spec.limit, after: spec.after, offset: spec.offset };
+    return spec.source === null ? timelinePage(this.db, req, this.seeks) : sourcePage(this.db, { ...req, source: spec.source }, this.seeks);
   }
 
   /** Bookmarks every row a query selects, up to `max`, in one transaction. */

@@ -42,7 +42,7 @@ export function supersedeTag(name: ApiName, req: unknown): Supersede | null {
   if (name === 'query/pivot') return { family: 'pivot', key: JSON.stringify(field(req, 'value')), fresh: true };
   const spec = name === 'query/page' || name === 'query/count' ? req : name === 'query/stack' || name === 'query/histogram' ? field(req, 'spec') : undefined;
   if (spec === undefined) return null;
-  const fresh = !(name === 'query/page' && field(spec, 'after') !== undefined);
+  const fresh = !(name === 'query/page' && (field(spec, 'after') !== undefined || field(spec, 'offset') !== undefined));
   return { family: 'spec', key: JSON.stringify([field(spec, 'source') ?? null, field(spec, 'where') ?? '']), fresh };
 }
 

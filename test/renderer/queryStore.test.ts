@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
-// The query store pages with keyset cursors against the fake engine, drops far pages and re-fetches them by cursor.
+// The query store pages with keyset cursors against the fake engine, jumps by position, drops far pages and re-fetches them by cursor.
 import { describe, expect, it } from 'vitest';
+import { createPinia } from 'pinia';
 import { MAX_PAGES_KEPT, PAGE_SIZE, useQueryStore } from '../../src-renderer/src/stores/query';
 import { defaultSources } from '../support/fakeApi';
 import { setup } from './helpers';
@@ -10,7 +11,7 @@ const KV = 2;
 const pageCalls = (calls: { name: string; req: unknown }[]): QuerySpec[] => calls.filter((c) => c.name === 'query/page').map((c) => c.req as QuerySpec);
 
 describe('query store paging', () => {
-  it('fetches page after page with the previous page’s cursor, never an offset', async () => {
+  it('scrolling down fetches page after page with the previous page’s cursor, never an offset', async () => {
     const { fake } = setup(defaultSources(1000)); // KV source: 1014 rows
     const q = useQueryStore();
     await q.setSource(KV);
@@ -37,7 +38,7 @@ describe('query store paging', () => {
     const { fake } = setup(defaultSources(n));
     const q = useQueryStore();
     await q.setSource(KV);
-    await q.ensureRange(n, n + 13);
+    for (let k = 0; k <= n / PAGE_SIZE; k++) await q.ensureRange(k * PAGE_SIZE, k * PAGE_SIZE + 13);
     expect(q.pages.size).toBeLessThanOrEqual(MAX_PAGES_KEPT);
     expect(q.rowAt(0)).toBeUndefined();
     const walk = pageCalls(fake.calls);
@@ -54,6 +55,33 @@ describe('query store paging', () => {
     expect(again).toHaveLength(1);
     expect(walk[3]?.after).toBeDefined();
     expect(again[0]?.after).toEqual(walk[3]?.after);
+  });
+
+  it('a jump far down asks for that position once, then pages on by keyset from there', async () => {
+    const n = PAGE_SIZE * 50;
+    const { fake } = setup(defaultSources(n));
+    const q = useQueryStore();
+    await q.setSource(KV);
+    const before = pageCalls(fake.calls).length;
+    await q.ensureRange(37 * PAGE_SIZE + 5, 37 * PAGE_SIZE + 40);
+    const jump = pageCalls(fake.calls).slice(before);
+    expect(jump).toHaveLength(1);
+    expect(jump[0]?.offset).toBe(37 * PAGE_SIZE);
+    expect(jump[0]?.after).toBeUndefined();
+    // the same rows a walk from the top reaches
+    const walked = useQueryStore(createPinia());
+    await walked.setSource(KV);
+    for (let k = 0; k <= 38; k++) await walked.ensureRange(k * PAGE_SIZE, k * PAGE_SIZE + 1);
+    const calls = fake.calls.length;
+    expect(q.rowAt(37 * PAGE_SIZE + 5)).toEqual(walked.rowAt(37 * PAGE_SIZE + 5));
+    fake.calls.splice(calls);
+    await q.ensureRange(38 * PAGE_SIZE, 38 * PAGE_SIZE + 3);
+    const next = pageCalls(fake.calls.slice(calls));
+    expect(next).toHaveLength(1);
+    expect(next[0]?.offset).toBeUndefined();
+    const last = q.rowAt(38 * PAGE_SIZE - 1)!;
+    expect(next[0]?.after?.key).toBe(last.sourceId * 1_000_000 + last.row);
+    expect(q.rowAt(38 * PAGE_SIZE)).toEqual(walked.rowAt(38 * PAGE_SIZE));
   });
 
   it('sorts and filters through the spec, and ignores answers to superseded queries', async () => {

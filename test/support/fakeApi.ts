@@ -151,7 +151,7 @@ export function createFakeApi(data: FakeSource[] = defaultSources()): FakeApi {
       const { rows, value } = select(spec);
       const after: Cursor | undefined = spec.after;
       const dir = spec.sort?.desc ? -1 : 1;
-      const from = after ? rows.filter((r) => dir * cmp([value(r), keyOf(r)], [after.value, after.key]) > 0) : rows;
+      const from = after ? rows.filter((r) => dir * cmp([value(r), keyOf(r)], [after.value, after.key]) > 0) : rows.slice(spec.offset ?? 0);
       const page = from.slice(0, spec.limit);
       const last = page[page.length - 1];
       return {

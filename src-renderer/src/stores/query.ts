@@ -1,4 +1,4 @@
-// Pinia store for the grid's query: source, query terms (chips), sort, and keyset-paged rows kept as a sliding window.
+// Pinia store for the grid's query: source, query terms (chips), sort, and pages (keyset, or by position after a jump) kept as a sliding window.
 import { acceptHMRUpdate, defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { call, toApiError, type ApiError } from '../api/client';
@@ -116,13 +116,9 @@ export const useQueryStore = defineStore('query', () => {
     if (existing) return existing;
     const gen = generation;
     const job = (async () => {
-      if (cursors[k] === undefined) {
-        if (k === 0) return;
-        await fetchPage(k - 1); // keyset: page k's cursor comes from the end of page k-1
-        if (gen !== generation || cursors[k] === undefined) return;
-      }
+      // Keyset from the end of page k-1 when known; else a jump (the scrollbar dragged far): the engine seeks the position.
       const after = cursors[k];
-      const page = await call('query/page', after ? spec({ after }) : spec());
+      const page = await call('query/page', after ? spec({ after }) : k === 0 ? spec() : spec({ offset: k * PAGE_SIZE }));
       if (gen !== generation) return;
       storePage(k, page.rows, page.next);
     })();
@@ -136,7 +132,7 @@ export const useQueryStore = defineStore('query', () => {
     }
   }
 
-  /** Makes sure rows [first, last] are loaded (fetching pages in keyset order as needed). */
+  /** Makes sure rows [first, last] are loaded (each page by keyset, or by position after a jump). */
   async function ensureRange(first: number, last: number): Promise<void> {
     if (!ran.value || error.value) return;
     const from = Math.max(0, Math.floor(first / PAGE_SIZE));

@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { isGzipMagic, isZipMagic, sniffKind } from './sniff-kind';
-import { ImportError, formatBytes, resolveLimits, safeName, type ImportLimits, type InputSource } from './types';
+import { ImportError, formatBytes, resolveLimits, safeName, type ImportLimits, type InputLocator, type InputSource } from './types';
 import { openZipEntry, scanZip, type ZipSource } from './zip';
 
 const READ_CHUNK = 1024 * 1024;
@@ -57,7 +57,7 @@ async function expandFile(path: string, name: string, size: number, lim: ImportL
     if (!entries.some((e) => e.name === 'xl/workbook.xml')) return zipMembers({ path }, path, name, entries, lim);
   }
   const kind = size === 0 ? 'csv' : sniffKind(head, name);
-  return [{ name, path, kind, size, open: () => fileStream(path) }];
+  return [{ name, path, kind, size, open: () => fileStream(path), locator: { type: 'file', path } }];
 }
 
 async function expandGzip(path: string, name: string, size: number, lim: ImportLimits): Promise<InputSource> {
@@ -87,6 +87,7 @@ async function expandGzip(path: string, name: string, size: number, lim: ImportL
     size: total,
     open: () => fileStream(path).pipe(createGunzip()),
     container: { name, path },
+    locator: { type: 'gzip', path },
   };
 }
 
@@ -102,18 +103,33 @@ function zipMembers(src: ZipSource, path: string, name: string, entries: Awaited
       path,
       kind,
       size: e.uncompressedSize,
-      open: () => {
-        const pass = new PassThrough({ highWaterMark: READ_CHUNK });
-        openZipEntry(src, e.name, member).then(
-          (s) => { s.on('error', (err: Error) => pass.destroy(err)); s.pipe(pass); },
-          (err: Error) => pass.destroy(err),
-        );
-        return pass;
-      },
+      open: () => zipEntryStream(src, e.name, member),
       container: { name, path },
+      locator: { type: 'zip', path, entry: e.name, member },
     });
   }
   return out;
+}
+
+function zipEntryStream(src: ZipSource, entry: string, member: string): NodeJS.ReadableStream {
+  const pass = new PassThrough({ highWaterMark: READ_CHUNK });
+  openZipEntry(src, entry, member).then(
+    (s) => { s.on('error', (err: Error) => pass.destroy(err)); s.pipe(pass); },
+    (err: Error) => pass.destroy(err),
+  );
+  return pass;
+}
+
+/** A fresh stream of the bytes a locator names (the same bytes the input's own open() gives). */
+export function openLocator(loc: InputLocator): NodeJS.ReadableStream {
+  switch (loc.type) {
+    case 'file':
+      return fileStream(loc.path);
+    case 'gzip':
+      return fileStream(loc.path).pipe(createGunzip());
+    case 'zip':
+      return zipEntryStream({ path: loc.path }, loc.entry, loc.member);
+  }
 }
 
 async function expandFolder(root: string, lim: ImportLimits): Promise<InputSource[]> {

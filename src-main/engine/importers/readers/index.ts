@@ -5,8 +5,8 @@ import { openXlsxTables } from './xlsx';
 import type { InputSource, ReaderOptions, TableReader } from './types';
 
 export { DEFAULT_LIMITS, ImportError } from './types';
-export type { ImportLimits, ImportErrorCode, InputKind, InputSource, RawRow, ReaderOptions, ReaderWarning, TableReader } from './types';
-export { expandInputs } from './expand';
+export type { ImportLimits, ImportErrorCode, InputKind, InputLocator, InputSource, RawRow, ReaderOptions, ReaderWarning, TableReader } from './types';
+export { expandInputs, openLocator } from './expand';
 
 /** Opens the tables of one input (XLSX: one per non-empty sheet, or only opts.sheet). Consume each table's batches before asking for the next. */
 export async function* openTables(input: InputSource, opts: ReaderOptions = {}): AsyncGenerator<TableReader> {

@@ -57,7 +57,12 @@ export interface InputSource {
   /** A fresh stream of the (decompressed) bytes on each call. */
   open(): NodeJS.ReadableStream;
   container?: { name: string; path: string };
+  /** How to open the same bytes from another thread (see openLocator); absent for inputs made in memory. */
+  locator?: InputLocator;
 }
+
+/** Where an input's bytes are, as plain data: a file, a gzip file, or a zip member. */
+export type InputLocator = { type: 'file'; path: string } | { type: 'gzip'; path: string } | { type: 'zip'; path: string; entry: string; member: string };
 
 export interface RawRow {
   /** CSV: physical line where the record starts (header is line 1); XLSX: sheet row number; JSON: 1-based record index. */

@@ -1,0 +1,82 @@
+// Jumping to a position of a query's order (the grid's scrollbar): the cursor of the row before it, by a key-only OFFSET from a cached checkpoint.
+import type { Cursor } from '../../contract/model';
+import type { ReadableDB } from '../db/types';
+import type { PageQuery } from './page';
+
+/**
+ * Checkpoints every STRIDE rows: a jump reads at most STRIDE keys past the nearest one. A key-only OFFSET walks a
+ * covering index at ~10-20 ns per entry (bench/queries.mjs), so 50k keys cost about a millisecond.
+ */
+export const SEEK_STRIDE = 50_000;
+const MAX_QUERIES = 32;
+
+/** Cursors at known positions per query; dropped whenever the case changed under this connection. */
+export class SeekCache {
+  private readonly byQuery = new Map<string, Map<number, Cursor>>();
+  private version: string | null = null;
+
+  constructor(readonly stride = SEEK_STRIDE) {}
+
+  /** The checkpoints of one query (created on first use), after checking the case has not changed. */
+  checkpoints(db: ReadableDB, key: string): Map<number, Cursor> {
+    // data_version moves when another connection commits, total_changes when this one writes.
+    const v = `${String(db.pragma('data_version', { simple: true }))}:${String(db.pragma('schema_version', { simple: true }))}:${String((db.prepare('SELECT total_changes() AS t').get() as { t: number }).t)}`;
+    if (v !== this.version) {
+      this.byQuery.clear();
+      this.version = v;
+    }
+    let m = this.byQuery.get(key);
+    if (!m) {
+      if (this.byQuery.size >= MAX_QUERIES) this.byQuery.delete(this.byQuery.keys().next().value!);
+      m = new Map();
+      this.byQuery.set(key, m);
+    }
+    return m;
+  }
+}
+
+/**
+ * The cursor of the row just before `position` (0-based) in the query's order: undefined for position 0, null when
+ * the query has fewer rows than that. Exact, not estimated: it counts rows the way the page query orders them.
+ */
+export function seekCursor(db: ReadableDB, q: PageQuery, position: number, cache?: SeekCache): Cursor | null | undefined {
+  if (position <= 0) return undefined;
+  const target = position - 1;
+  const points = cache?.checkpoints(db, JSON.stringify([q.from, q.conds, q.params, q.order])) ?? new Map<number, Cursor>();
+  let at = -1;
+  let cursor: Cursor | undefined;
+  for (const [p, c] of points) {
+    if (p <= target && p > at) {
+      at = p;
+      cursor = c;
+    }
+  }
+  const step = (from: Cursor | undefined, skip: number): Cursor | null => {
+    const conds = [...q.conds];
+    const params = [...q.params];
+    if (from) {
+      const ks = q.keyset(from);
+      conds.push(ks.sql);
+      params.push(...ks.params);
+    }
+    const row = db
+      .prepare(`SELECT ${q.isKey ? 'NULL' : q.sortSql} AS __sort, ${q.keySql} AS __key FROM ${q.from} WHERE ${conds.join(' AND ')} ORDER BY ${q.order} LIMIT 1 OFFSET ?`)
+      .get(...params, skip) as { __sort: unknown; __key: number } | undefined;
+    return row ? { value: toValue(row.__sort), key: Number(row.__key) } : null;
+  };
+  const stride = cache?.stride ?? SEEK_STRIDE;
+  while (target - at > stride) {
+    const next = step(cursor, stride - 1);
+    if (next === null) return null;
+    at += stride;
+    cursor = next;
+    points.set(at, next);
+  }
+  if (target === at) return cursor ?? null;
+  return step(cursor, target - at - 1);
+}
+
+function toValue(v: unknown): string | number | null {
+  if (v === null || v === undefined) return null;
+  return typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : String(v);
+}

@@ -1,0 +1,129 @@
+// The parse worker: the same case contents as parsing in-thread for every real export and container, and failures that name the file and leave the case as it was.
+import Database from 'better-sqlite3';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Engine } from '../../../src-main/engine/engine';
+import type { ImportOptions } from '../../../src-main/engine/import/importFile';
+import { ROOT, SEED_DIR, SHARED } from '../../support/cli';
+
+const WORKER = join(ROOT, 'out/cli/parse-worker.cjs');
+const dir = mkdtempSync(join(tmpdir(), 'loupe-parse-worker-'));
+const viaWorker: ImportOptions = { parseWorker: WORKER, parseWorkerMinBytes: 0 };
+const inThread: ImportOptions = { parseWorker: false };
+
+beforeAll(async () => {
+  if (!existsSync(WORKER)) {
+    const { buildEngine } = (await import(join(ROOT, 'scripts/build-engine.mjs'))) as { buildEngine(o: { quiet: boolean }): Promise<void> };
+    await buildEngine({ quiet: true });
+  }
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Everything an import writes, minus wall-clock times. */
+function contents(path: string): unknown {
+  const db = new Database(path, { readonly: true });
+  try {
+    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'src_%' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+    const dump: Record<string, unknown> = {};
+    for (const t of [...tables, 'events', 'source_columns']) dump[t] = db.prepare(`SELECT * FROM "${t}" ORDER BY 1, 2`).all();
+    dump['sources'] = db.prepare('SELECT name, size, sha256, container_name, kind, profile, mapping_json, options_json, meta_json, rows_read, rows_imported, rows_rejected, warnings_json FROM sources ORDER BY id').all();
+    dump['indexes'] = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name").all();
+    return dump;
+  } finally {
+    db.close();
+  }
+}
+
+async function importInto(name: string, files: string[], opts: ImportOptions) {
+  const casePath = join(dir, `${name}.loupe`);
+  const engine = new Engine(casePath, { create: true });
+  try {
+    const summaries = await engine.importFiles(files, { ...opts, deferFullText: true });
+    return { casePath, summaries };
+  } finally {
+    engine.close();
+  }
+}
+
+function containerFixtures(): string[] {
+  const csv = ['When,User,IP address,Note', '2024-01-05T10:00:00Z,alice@x.test,10.0.0.1,"two', 'lines, ""quoted"""', '2024-01-05T10:00:01Z,bob@x.test,10.0.0.2,ragged,extra,fields', '2024-01-05T10:00:02Z,,,', '2024-01-05T10:00:03Z,Zoë@x.test,::1,émoji 🦊'].join('\r\n');
+  const csvPath = join(dir, 'odd.csv');
+  writeFileSync(csvPath, '\ufeff' + csv);
+  const gz = join(dir, 'odd.csv.gz');
+  writeFileSync(gz, gzipSync(Buffer.from(csv)));
+  const zipDir = mkdtempSync(join(dir, 'zip-'));
+  writeFileSync(join(zipDir, 'a.csv'), csv);
+  writeFileSync(join(zipDir, 'b.json'), JSON.stringify({ value: [{ id: 1, user: { upn: 'carol@x.test' }, ip: '10.9.9.9', big: 12345678901234567890 }] }).replace('12345678901234567000', '12345678901234567890'));
+  const zip = join(dir, 'both.zip');
+  execFileSync('zip', ['-q', '-j', zip, join(zipDir, 'a.csv'), join(zipDir, 'b.json')]);
+  return [csvPath, gz, zip];
+}
+
+describe('parse worker', () => {
+  it('gives the same case as in-thread parsing for the seed, every real export and every container shape', async () => {
+    const real = readdirSync(join(SHARED, 'fixtures/real')).filter((f) => /\.(csv|json)$/.test(f) && f !== 'expected_rows.json').map((f) => join(SHARED, 'fixtures/real', f));
+    const files = [join(SEED_DIR, 'Sign_In_Logs.xlsx'), join(SEED_DIR, 'Azure_KV_Logs.xlsx'), ...real, ...containerFixtures()];
+    const a = await importInto('thread', files, inThread);
+    const b = await importInto('worker', files, viaWorker);
+    expect(a.summaries.every((s) => s.ok), JSON.stringify(a.summaries.filter((s) => !s.ok))).toBe(true);
+    expect(b.summaries.map((s) => ({ ...s, sources: s.sources.map((x) => ({ ...x, importedAt: '' })) }))).toEqual(
+      a.summaries.map((s) => ({ ...s, sources: s.sources.map((x) => ({ ...x, importedAt: '' })) })),
+    );
+    const ca = contents(a.casePath);
+    expect(contents(b.casePath)).toEqual(ca);
+    expect((ca as { src_1: unknown[] }).src_1.length).toBeGreaterThan(100);
+  });
+
+  it('a bad file fails through the worker with the same message as in-thread, and the case keeps what it had', async () => {
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, Buffer.concat([Buffer.from('a,b\n1,2\n'), Buffer.from([0xc3, 0x28]), Buffer.from(',x\n')]));
+    const good = join(SEED_DIR, 'Azure_KV_Logs.xlsx');
+    const a = await importInto('bad-thread', [good, bad], inThread);
+    const b = await importInto('bad-worker', [good, bad], viaWorker);
+    expect(b.summaries[1]?.ok).toBe(false);
+    expect(b.summaries[1]?.error).toBe(a.summaries[1]?.error);
+    expect(b.summaries[1]?.error).toMatch(/bad\.csv.*(UTF-8|encoding)/i);
+    expect(contents(b.casePath)).toEqual(contents(a.casePath));
+  });
+
+  it('a parser that dies is reported against the file, and nothing of it reaches the case', async () => {
+    const broken = join(dir, 'broken-worker.cjs');
+    writeFileSync(broken, "throw new Error('parser exploded');\n");
+    const good = join(SEED_DIR, 'Sign_In_Logs.xlsx');
+    const r = await importInto('crash', [good], { parseWorker: broken, parseWorkerMinBytes: 0 });
+    expect(r.summaries[0]?.ok).toBe(false);
+    expect(r.summaries[0]?.error).toMatch(/Sign_In_Logs\.xlsx.*parser (failed|stopped).*parser exploded/);
+    const db = new Database(r.casePath, { readonly: true });
+    expect(db.prepare('SELECT count(*) AS n FROM sources').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT count(*) AS n FROM events').get()).toEqual({ n: 0 });
+    expect(db.prepare('PRAGMA integrity_check').get()).toEqual({ integrity_check: 'ok' });
+    db.close();
+  });
+
+  it('cancelling stops the worker and leaves the case untouched', async () => {
+    const rows = ['TimeGenerated,OperationName,CallerIPAddress'];
+    for (let i = 0; i < 60_000; i++) rows.push(`2024-01-05T10:00:${String(i % 60).padStart(2, '0')}Z,SecretGet,10.0.${i % 250}.1`);
+    const big = join(dir, 'big.csv');
+    writeFileSync(big, rows.join('\n'));
+    const casePath = join(dir, 'cancel.loupe');
+    const engine = new Engine(casePath, { create: true });
+    const ac = new AbortController();
+    let seen = 0;
+    const run = engine.importFiles([big], {
+      ...viaWorker,
+      deferFullText: true,
+      signal: ac.signal,
+      onProgress: (p) => {
+        if (p.phase === 'parsing' && ++seen === 3) ac.abort();
+      },
+    });
+    await expect(run).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(engine.db.prepare('SELECT count(*) AS n FROM events').get()).toEqual({ n: 0 });
+    engine.close();
+    expect(readFileSync(big).length).toBeGreaterThan(1000);
+  });
+});
