@@ -80,7 +80,7 @@ async function runImport(jobId: string, files: { path: string; name: string }[],
         deferFullText: true,
         copyEvidence,
         onProgress: (p) =>
-          post({ type: 'event', event: 'import/progress', payload: { jobId, file: f.name, phase: p.phase, rows: p.rows, bytes: 0, totalBytes: p.totalBytes } }),
+          post({ type: 'event', event: 'import/progress', payload: { jobId, file: f.name, phase: p.phase, rows: p.rows, bytes: p.bytes, totalBytes: p.totalBytes } }),
       });
       // The staged copy's temp name is not the analyst's file name: report the name they chose.
       for (const s of res) summaries.push({ ...s, file: f.name });

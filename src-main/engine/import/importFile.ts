@@ -27,6 +27,8 @@ export interface ImportProgressInfo {
   file: string;
   phase: 'hashing' | 'parsing' | 'indexing' | 'done';
   rows: number;
+  /** Bytes of the input read so far. */
+  bytes: number;
   totalBytes: number;
 }
 
@@ -69,7 +71,7 @@ async function importInput(
   opts: ImportOptions,
   container?: { sha256: string; size: number },
 ): Promise<ImportSummary> {
-  opts.onProgress?.({ file: input.name, phase: 'hashing', rows: 0, totalBytes: input.size });
+  opts.onProgress?.({ file: input.name, phase: 'hashing', rows: 0, bytes: 0, totalBytes: input.size });
   const digest = await digestStream(input.open());
   const dup = db.prepare('SELECT id FROM sources WHERE sha256 = ? AND removing = 0 ORDER BY id LIMIT 1').get(digest.sha256) as
     | { id: number }
@@ -86,7 +88,7 @@ async function importInput(
       created.push(await importTable(db, input, table, digest, opts, container));
     }
     if (created.length === 0) throw new ImportError('no table with a header row was found', input.name);
-    opts.onProgress?.({ file: input.name, phase: 'indexing', rows: created.reduce((n, t) => n + t.rows, 0), totalBytes: input.size });
+    opts.onProgress?.({ file: input.name, phase: 'indexing', rows: created.reduce((n, t) => n + t.rows, 0), bytes: input.size, totalBytes: input.size });
     tuning.forIndexBuild();
     for (const t of created) indexEntityColumns(db, t.id, t.indexColumns);
     suspended?.restore();
@@ -104,7 +106,7 @@ async function importInput(
   if (!opts.deferFullText) {
     await buildFullText(db, { ...(opts.onFullTextProgress ? { onProgress: opts.onFullTextProgress } : {}), ...(opts.signal ? { signal: opts.signal } : {}) });
   }
-  opts.onProgress?.({ file: input.name, phase: 'done', rows: sources.reduce((n, s) => n + s.rows, 0), totalBytes: input.size });
+  opts.onProgress?.({ file: input.name, phase: 'done', rows: sources.reduce((n, s) => n + s.rows, 0), bytes: input.size, totalBytes: input.size });
   return { file: input.name, ok: true, sources };
 }
 
@@ -179,7 +181,7 @@ async function importTable(
       imported++;
     }
     rows += batch.length;
-    opts.onProgress?.({ file: plan.name, phase: 'parsing', rows, totalBytes: digest.size });
+    opts.onProgress?.({ file: plan.name, phase: 'parsing', rows, bytes: Math.min(table.bytesRead(), input.size), totalBytes: input.size });
   }
   insertRow.flush();
   insertEvent.flush();

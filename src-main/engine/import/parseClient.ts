@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pipeline, Transform } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import { ImportError, openTables, type InputSource, type ReaderOptions, type ReaderWarning } from '../importers/readers';
 import { decodeBatch } from './batchWire';
@@ -44,7 +45,25 @@ export function parseInput(input: InputSource, opts: ParseOptions): AsyncGenerat
 }
 
 async function* parseInThread(input: InputSource, opts: ReaderOptions): AsyncGenerator<ParsedTable> {
-  for await (const table of openTables(input, opts)) yield await parseTable(table);
+  const counted = countingInput(input);
+  for await (const table of openTables(counted.input, opts)) yield await parseTable(table, counted.bytesRead);
+}
+
+/** The input with its bytes counted as the reader pulls them. */
+export function countingInput(input: InputSource): { input: InputSource; bytesRead: () => number } {
+  let bytes = 0;
+  const open = () => {
+    const counter = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        bytes += chunk.length;
+        done(null, chunk);
+      },
+    });
+    // pipeline passes a read error on to the counter, so the reader sees it as before
+    pipeline(input.open(), counter, () => undefined);
+    return counter;
+  };
+  return { input: { ...input, open }, bytesRead: () => bytes };
 }
 
 async function* parseInWorker(script: string, input: InputSource, opts: ParseOptions): AsyncGenerator<ParsedTable> {
@@ -66,6 +85,7 @@ async function* parseInWorker(script: string, input: InputSource, opts: ParseOpt
       if (m.t !== 'table') throw new Error(`parse worker sent '${m.t}' where a table was expected`);
       const width = m.plan.headers.length;
       let finished: TableEnd | null = null;
+      let bytes = 0;
       async function* batches(): AsyncGenerator<PreparedRow[]> {
         for (;;) {
           const b = await inbox.next();
@@ -75,6 +95,7 @@ async function* parseInWorker(script: string, input: InputSource, opts: ParseOpt
           }
           if (b.t !== 'batch') throw new Error(`parse worker sent '${b.t}' inside a table`);
           more(1);
+          bytes = b.bytes;
           yield decodeBatch(b, width);
         }
       }
@@ -85,6 +106,7 @@ async function* parseInWorker(script: string, input: InputSource, opts: ParseOpt
           if (!finished) throw new Error('finish() before the batches were read');
           return finished;
         },
+        bytesRead: () => bytes,
       };
       if (!finished) throw new Error('the next table was asked for before this one was read');
     }

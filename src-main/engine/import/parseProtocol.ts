@@ -19,7 +19,7 @@ export type SerializedError =
 
 export type FromParser =
   | { t: 'table'; plan: TablePlan }
-  | ({ t: 'batch' } & WireBatch)
+  | ({ t: 'batch'; bytes: number } & WireBatch)
   | { t: 'end'; warnings: ReaderWarning[]; meta: Record<string, string> }
   | { t: 'done' }
   | { t: 'error'; error: SerializedError };

@@ -1,6 +1,7 @@
 // Entry of the parse worker (bundled as parse-worker.cjs): reads, decodes and normalizes one input while the writer inserts.
 import { parentPort, workerData } from 'node:worker_threads';
 import { openLocator, openTables, type InputSource } from '../importers/readers';
+import { countingInput } from './parseClient';
 import { encodeBatch, fieldSourceColumns } from './batchWire';
 import { parseTable } from './prepareTable';
 import { serializeParseError, type FromParser, type ParseJob, type ToParser } from './parseProtocol';
@@ -23,9 +24,9 @@ port.on('message', (m: ToParser) => {
 const granted = () => (credits > 0 ? Promise.resolve() : new Promise<void>((r) => (wake = r)));
 
 async function run(): Promise<void> {
-  const input: InputSource = { ...job.input, open: () => openLocator(job.input.locator) };
-  for await (const table of openTables(input, job.opts)) {
-    const parsed = await parseTable(table);
+  const counted = countingInput({ ...job.input, open: () => openLocator(job.input.locator) } satisfies InputSource);
+  for await (const table of openTables(counted.input, job.opts)) {
+    const parsed = await parseTable(table, counted.bytesRead);
     post({ t: 'table', plan: parsed.plan });
     const width = parsed.plan.headers.length;
     const fieldCols = fieldSourceColumns(parsed.plan.fields);
@@ -33,7 +34,7 @@ async function run(): Promise<void> {
       await granted();
       credits--;
       const b = encodeBatch(rows, width, fieldCols);
-      post({ t: 'batch', ...b }, [b.lens.buffer as ArrayBuffer, b.nums.buffer as ArrayBuffer]);
+      post({ t: 'batch', bytes: counted.bytesRead(), ...b }, [b.lens.buffer as ArrayBuffer, b.nums.buffer as ArrayBuffer]);
     }
     const { warnings, meta } = parsed.finish();
     post({ t: 'end', warnings, meta });

@@ -34,6 +34,8 @@ export interface ParsedTable {
   batches: AsyncIterable<PreparedRow[]>;
   /** Valid once batches is exhausted. */
   finish(): { warnings: ReaderWarning[]; meta: Record<string, string> };
+  /** Bytes of the input read so far (for progress: MB, rate, ETA). */
+  bytesRead(): number;
 }
 
 export const BATCH_ROWS = 2000;
@@ -57,7 +59,7 @@ export function planTable(table: TableReader, firstBatch: RawRow[]): { plan: Tab
 }
 
 /** Reads a table in-thread: the first batch decides the plan, every batch comes back normalized. */
-export async function parseTable(table: TableReader): Promise<ParsedTable> {
+export async function parseTable(table: TableReader, bytesRead: () => number = () => 0): Promise<ParsedTable> {
   // Refused before any row is read: a 10,000-column batch would be 20M cells.
   if (table.headers.length > MAX_SOURCE_COLUMNS) {
     throw new ImportError(`${table.headers.length} columns; Loupe stores at most ${MAX_SOURCE_COLUMNS} per source`, table.name, 1);
@@ -71,7 +73,7 @@ export async function parseTable(table: TableReader): Promise<ParsedTable> {
     if (first.done) return;
     for (let next = await it.next(); !next.done; next = await it.next()) yield next.value.map(normalize);
   }
-  return { plan, batches: batches(), finish: () => ({ warnings: table.warnings, meta: table.meta }) };
+  return { plan, batches: batches(), finish: () => ({ warnings: table.warnings, meta: table.meta }), bytesRead };
 }
 
 /**

@@ -5,9 +5,14 @@ import { call, canPickNatively, dropFiles, on, toApiError, upload, type ApiError
 import type { ImportProgress, ImportSummary } from '../../../src-main/contract/model';
 import { useCaseStore } from './caseInfo';
 import { useQueryStore } from './query';
+import type { RateStart } from './importRate';
 
 export const useImportsStore = defineStore('imports', () => {
   const progress = shallowRef<ImportProgress[]>([]);
+  /** Per `jobId:file`, when parsing was first seen (rates and ETAs are measured from there). */
+  const rateStarts = new Map<string, RateStart>();
+  /** Time of the latest progress event: rate and ETA are figured at it. */
+  const now = ref(Date.now());
   const summaries = shallowRef<ImportSummary[]>([]);
   const jobId = ref<string | null>(null);
   const busy = ref(false);
@@ -27,6 +32,9 @@ export const useImportsStore = defineStore('imports', () => {
     if (unsubscribe.length) return;
     unsubscribe = [
       on('import/progress', (p) => {
+        const key = `${p.jobId}:${p.file}`;
+        if (p.phase === 'parsing' && !rateStarts.has(key)) rateStarts.set(key, { at: Date.now(), bytes: p.bytes, rows: p.rows });
+        now.value = Date.now();
         const rest = progress.value.filter((x) => !(x.jobId === p.jobId && x.file === p.file));
         progress.value = [...rest, p];
       }),
@@ -123,7 +131,11 @@ export const useImportsStore = defineStore('imports', () => {
     }
   }
 
-  return { progress, summaries, jobId, busy, fullText, uploading, error, panelOpen, copyEvidence, listen, pickAndImport, importFiles, importDropped, cancel, native: canPickNatively };
+  function rateStart(p: ImportProgress): RateStart | undefined {
+    return rateStarts.get(`${p.jobId}:${p.file}`);
+  }
+
+  return { progress, rateStart, now, summaries, jobId, busy, fullText, uploading, error, panelOpen, copyEvidence, listen, pickAndImport, importFiles, importDropped, cancel, native: canPickNatively };
 });
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useImportsStore, import.meta.hot));

@@ -104,6 +104,25 @@ describe('parse worker', () => {
     db.close();
   });
 
+  it('reports bytes read as it goes, in-thread and through the worker, ending at the file size', async () => {
+    const rows = ['TimeGenerated,OperationName,CallerIPAddress'];
+    for (let i = 0; i < 120_000; i++) rows.push(`2024-01-05T10:00:${String(i % 60).padStart(2, '0')}Z,SecretGet,10.0.${i % 250}.1`);
+    const file = join(dir, 'progress.csv');
+    writeFileSync(file, rows.join('\n'));
+    const size = readFileSync(file).length;
+    for (const [name, opts] of [['p-thread', inThread], ['p-worker', viaWorker]] as const) {
+      const seen: { phase: string; bytes: number; totalBytes: number }[] = [];
+      const engine = new Engine(join(dir, `${name}.loupe`), { create: true });
+      await engine.importFiles([file], { ...opts, deferFullText: true, onProgress: (p) => seen.push(p) });
+      engine.close();
+      const parsing = seen.filter((p) => p.phase === 'parsing').map((p) => p.bytes);
+      expect(parsing.length, name).toBeGreaterThan(3);
+      expect(parsing.every((b, i) => b > 0 && b <= size && (i === 0 || b >= parsing[i - 1]!)), `${name}: ${parsing.join(',')}`).toBe(true);
+      expect(parsing[0], name).toBeLessThan(size);
+      expect(seen.at(-1), name).toMatchObject({ phase: 'done', bytes: size, totalBytes: size });
+    }
+  });
+
   it('cancelling stops the worker and leaves the case untouched', async () => {
     const rows = ['TimeGenerated,OperationName,CallerIPAddress'];
     for (let i = 0; i < 60_000; i++) rows.push(`2024-01-05T10:00:${String(i % 60).padStart(2, '0')}Z,SecretGet,10.0.${i % 250}.1`);
