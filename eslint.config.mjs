@@ -2,6 +2,7 @@
 import tseslint from 'typescript-eslint';
 import vue from 'eslint-plugin-vue';
 import vueParser from 'vue-eslint-parser';
+import nounsanitized from 'eslint-plugin-no-unsanitized';
 
 const htmlSinks = [
   { object: 'document', property: 'write', message: 'Imported data is text: no HTML sinks.' },
@@ -11,9 +12,13 @@ const htmlSinks = [
 ];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/data/**', '**/*.d.ts'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/data/**', 'bench/tmp/**', '**/*.d.ts'] },
   ...tseslint.configs.recommended,
   ...vue.configs['flat/recommended'],
+  // R-1: Mozilla's scanner for DOM sinks (innerHTML, insertAdjacentHTML, document.write, createContextualFragment…).
+  { ...nounsanitized.configs.recommended, files: ['src-renderer/**', 'src-main/**'] },
+  // A disable comment must not hide a finding silently (lintPolicy.test.ts also requires a SECURITY-REVIEWED reason).
+  { linterOptions: { reportUnusedDisableDirectives: 'error' } },
   {
     files: ['**/*.vue'],
     languageOptions: { parser: vueParser, parserOptions: { parser: tseslint.parser, sourceType: 'module' } },
@@ -26,6 +31,7 @@ export default tseslint.config(
       '@typescript-eslint/no-require-imports': 'off',
       'no-restricted-properties': ['error', ...htmlSinks],
       'vue/no-v-html': 'error',
+      'vue/no-restricted-v-bind': ['error', { argument: 'innerHTML', message: 'Imported data is text.' }, { argument: 'outerHTML', message: 'Imported data is text.' }],
       'vue/multi-word-component-names': 'off',
       'vue/max-attributes-per-line': 'off',
       'vue/singleline-html-element-content-newline': 'off',

@@ -1,7 +1,7 @@
 // Static Electron security scan (SECURITY E-10): runs electronegativity over the shell and fails on HIGH + FIRM/CERTAIN.
 // Usage: node scripts/electronegativity.mjs [--sarif out.sarif]
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,6 +72,7 @@ try {
   }
   const sarifAt = process.argv.indexOf('--sarif');
   if (sarifAt > 0 && process.argv[sarifAt + 1]) {
+    mkdirSync(dirname(resolve(process.argv[sarifAt + 1])), { recursive: true });
     spawnSync(bin, ['-i', input, '-o', resolve(process.argv[sarifAt + 1]), '-r', '-p', 'typescript', ...(version ? ['-e', version] : [])], { encoding: 'utf8' });
   }
   const [header, ...rows] = parseCsv(readFileSync(csvPath, 'utf8'));

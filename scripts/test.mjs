@@ -75,7 +75,7 @@ if (want('e2e')) {
   step('Electron end-to-end tests', 'node', ['scripts/test-electron.mjs']);
 }
 if (want('static')) {
-  step('electronegativity (Electron security scan)', 'node', ['scripts/electronegativity.mjs']);
+  step('electronegativity (Electron security scan)', 'node', ['scripts/electronegativity.mjs', '--sarif', 'test-results/electronegativity.sarif']);
 }
 console.log('\nAll test stages passed.');
 closingLine();
