@@ -11,6 +11,7 @@ const ENTRY = `
 export { Engine } from './src-main/engine/engine';
 export { importPath } from './src-main/engine/import/importFile';
 export { buildFullText } from './src-main/engine/import/fullText';
+export { buildColumnIndexes } from './src-main/engine/import/deferredIndexes';
 export { sourcePage, timelinePage } from './src-main/engine/explore/page';
 export { SeekCache } from './src-main/engine/explore/seek';
 export { BatchInsert } from './src-main/engine/import/batchInsert';

@@ -3,7 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { serializeError, LoupeError } from '../contract/errors';
 import { Engine } from '../engine/engine';
 import { runTriage } from '../engine/triage';
-import { buildFullText, pendingFullText } from '../engine/import/fullText';
+import { buildDeferredIndexes, hasDeferredIndexes } from '../engine/import/deferredIndexes';
 import { checkpointWal } from '../engine/db/walCheck';
 import { backupMinutesFromEnv, scheduleBackups } from './backupSchedule';
 import type { FromWorker, ToWorker } from './protocol';
@@ -39,13 +39,13 @@ async function drain(): Promise<void> {
   running = false;
 }
 
-// The full-text index builds in the background (chunked, resumable): calls run between chunks; an import pauses it.
+// The source-column and full-text indexes build in the background (resumable): calls run between steps; an import pauses it.
 let fullText: { abort: AbortController; done: Promise<void> } | null = null;
 
 function startFullText(): void {
-  if (data.readOnly || fullText || pendingFullText(engine.db).length === 0) return;
+  if (data.readOnly || fullText || !hasDeferredIndexes(engine.db)) return;
   const abort = new AbortController();
-  const done = buildFullText(engine.db, {
+  const done = buildDeferredIndexes(engine.db, {
     signal: abort.signal,
     onProgress: (p) => post({ type: 'event', event: 'fulltext/progress', payload: p }),
   }).then(

@@ -11,13 +11,14 @@ import { disambiguateHeaders } from '../importers/headers';
 import { expandInputs, ImportError, type InputSource } from '../importers/readers';
 import { duplicateCheck } from './dedupe';
 import { BatchInsert } from './batchInsert';
-import { buildFullText, type FullTextProgress } from './fullText';
+import { buildDeferredIndexes } from './deferredIndexes';
+import type { FullTextProgress } from './fullText';
 import { suspendEventIndexes } from './eventIndexes';
 import { tuneForImport } from './importPragmas';
 import { digestFile, digestStream } from './hash';
 import { parseInput, type ParseOptions } from './parseClient';
 import type { ParsedTable } from './prepareTable';
-import { createSourceTable, indexEntityColumns, insertRowHead, MAX_SOURCE_COLUMNS } from './sourceTable';
+import { createSourceTable, insertRowHead, MAX_SOURCE_COLUMNS } from './sourceTable';
 
 export const IMPORTER_VERSION = '1.0.0';
 /** Rows per multi-row INSERT (BatchInsert caps it by SQLite's parameter limit for wide tables). */
@@ -37,8 +38,9 @@ export interface ImportOptions extends ParseOptions, EvidenceCopyOptions {
   /** Import a file again even when a source with the same hash exists. */
   allowDuplicate?: boolean;
   /**
-   * The full-text index is built after each input commits (the case is queryable before it).
-   * By default importPath waits for it; with deferFullText the caller runs buildFullText() later.
+   * The source-column and full-text indexes are built after each input commits (the case is queryable before them:
+   * every @ field is indexed in the import's transaction). By default importPath waits for them; with deferFullText
+   * the caller runs buildDeferredIndexes() later (the app does, in the background).
    */
   deferFullText?: boolean;
   onFullTextProgress?: (p: FullTextProgress) => void;
@@ -90,7 +92,6 @@ async function importInput(
     if (created.length === 0) throw new ImportError('no table with a header row was found', input.name);
     opts.onProgress?.({ file: input.name, phase: 'indexing', rows: created.reduce((n, t) => n + t.rows, 0), bytes: input.size, totalBytes: input.size });
     tuning.forIndexBuild();
-    for (const t of created) indexEntityColumns(db, t.id, t.indexColumns);
     suspended?.restore();
     for (const { id } of created) {
       appendAudit(db, 'import', `source:${id}`, { file: input.name, sha256: digest.sha256, size: digest.size });
@@ -104,17 +105,16 @@ async function importInput(
   }
   const sources: SourceInfo[] = created.map(({ id }) => toSourceInfo(getSourceRecord(db, id)));
   if (!opts.deferFullText) {
-    await buildFullText(db, { ...(opts.onFullTextProgress ? { onProgress: opts.onFullTextProgress } : {}), ...(opts.signal ? { signal: opts.signal } : {}) });
+    await buildDeferredIndexes(db, { ...(opts.onFullTextProgress ? { onProgress: opts.onFullTextProgress } : {}), ...(opts.signal ? { signal: opts.signal } : {}) });
   }
   opts.onProgress?.({ file: input.name, phase: 'done', rows: sources.reduce((n, s) => n + s.rows, 0), bytes: input.size, totalBytes: input.size });
   return { file: input.name, ok: true, sources };
 }
 
-/** A source table loaded inside the import transaction, its entity-column indexes still to build. */
+/** A source table loaded inside the import transaction. */
 interface LoadedTable {
   id: number;
   rows: number;
-  indexColumns: number[];
 }
 
 async function importTable(
@@ -199,7 +199,7 @@ async function importTable(
     JSON.stringify({ ...meta, ...end.meta, profileName: detected.profile.name }),
     sourceId,
   );
-  return { id: sourceId, rows, indexColumns: [...fields.keys()] };
+  return { id: sourceId, rows };
 }
 
 function asInputError(err: unknown, file: string): LoupeError {

@@ -13,6 +13,25 @@ const LOAD_CACHE_KIB = 16_384;
 const INDEX_CACHE_KIB = 2_048;
 const SORTER_THREADS = 2;
 
+/** Index-build settings for a connection outside an import (the deferred column indexes); restore() puts it back. */
+export function tuneForIndexBuild(db: WritableDB): { restore(): void } {
+  const before = {
+    cache: db.pragma('cache_size', { simple: true }) as number,
+    tempStore: db.pragma('temp_store', { simple: true }) as number,
+    threads: db.pragma('threads', { simple: true }) as number,
+  };
+  db.pragma('temp_store = FILE');
+  db.pragma(`threads = ${SORTER_THREADS}`);
+  db.pragma(`cache_size = -${INDEX_CACHE_KIB}`);
+  return {
+    restore() {
+      db.pragma(`cache_size = ${before.cache}`);
+      db.pragma(`temp_store = ${Number(before.tempStore)}`);
+      db.pragma(`threads = ${Number(before.threads)}`);
+    },
+  };
+}
+
 export interface ImportTuning {
   /** Switches to the index-build settings (call after the rows are loaded). */
   forIndexBuild(): void;

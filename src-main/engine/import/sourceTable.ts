@@ -1,4 +1,4 @@
-// Creating a source's evidence table, its catalogue rows, immutability triggers and entity indexes.
+// Creating a source's evidence table, its catalogue rows and immutability triggers (its column indexes: deferredIndexes.ts).
 import { columnName, ident, sourceTable } from '../db/sql';
 import type { WritableDB } from '../db/types';
 import type { ColumnDef } from '../importers/headers';
@@ -20,15 +20,6 @@ export function createSourceTable(db: WritableDB, sourceId: number, columns: Col
     'INSERT INTO source_columns (source_id, idx, col, header, name, norm, field) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   for (const c of columns) insert.run(sourceId, c.index, columnName(c.index), c.header, c.name, c.norm, fields.get(c.index) ?? null);
-}
-
-/** Indexes the columns that feed @ fields, so `[IP address] = '…'` on a source is an index lookup. */
-export function indexEntityColumns(db: WritableDB, sourceId: number, indexes: Iterable<number>): void {
-  const table = sourceTable(sourceId);
-  for (const i of indexes) {
-    const col = columnName(i);
-    db.exec(`CREATE INDEX ${ident(`${table}_${col}`)} ON ${ident(table)} (${ident(col)})`);
-  }
 }
 
 /** `INSERT INTO src_N (_row, c1…cK, _extra, _raw)` without VALUES (see BatchInsert). */
