@@ -76,6 +76,7 @@ if (want('e2e')) {
 }
 if (want('static')) {
   step('electronegativity (Electron security scan)', 'node', ['scripts/electronegativity.mjs', '--sarif', 'test-results/electronegativity.sarif']);
+  step('dependency audit (npm audit, production dependencies)', 'node', ['scripts/audit.mjs']);
 }
 console.log('\nAll test stages passed.');
 closingLine();
