@@ -21,6 +21,8 @@ export interface ParseOptions extends ReaderOptions {
   parseWorker?: string | false;
   /** Inputs smaller than this parse in-thread (default PARSE_WORKER_MIN_BYTES). */
   parseWorkerMinBytes?: number;
+  /** The parse worker's heap ceiling (default PARSE_HEAP_MB): a file that needs more fails alone. */
+  parseHeapMb?: number;
 }
 
 /** The bundled worker next to this bundle (out/cli/parse-worker.cjs, out/main/parse-worker.js); none when running from source. */
@@ -72,10 +74,11 @@ async function* parseInWorker(script: string, input: InputSource, opts: ParseOpt
     opts: { ...(opts.encoding ? { encoding: opts.encoding } : {}), ...(opts.sheet ? { sheet: opts.sheet } : {}), ...(opts.limits ? { limits: opts.limits } : {}) },
     window: WINDOW,
   };
-  const worker = new Worker(script, { workerData: job, resourceLimits: { maxOldGenerationSizeMb: PARSE_HEAP_MB } });
+  const heapMb = opts.parseHeapMb ?? PARSE_HEAP_MB;
+  const worker = new Worker(script, { workerData: job, resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(4, heapMb / 8)) } });
   const inbox = new Inbox(input.name);
   worker.on('message', (m: FromParser) => inbox.push(m));
-  worker.on('error', (err: Error & { code?: string }) => inbox.fail(crashError(input.name, err)));
+  worker.on('error', (err: Error & { code?: string }) => inbox.fail(crashError(input.name, err, heapMb)));
   worker.on('exit', (code) => inbox.fail(new ImportError(`the parser stopped unexpectedly (exit code ${code})`, input.name)));
   const more = (n: number) => worker.postMessage({ t: 'more', n } satisfies ToParser);
   try {
@@ -116,8 +119,8 @@ async function* parseInWorker(script: string, input: InputSource, opts: ParseOpt
   }
 }
 
-function crashError(file: string, err: Error & { code?: string }): Error {
-  if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') return new ImportError(`parsing needed more than ${PARSE_HEAP_MB} MB of memory; the file was not imported`, file);
+function crashError(file: string, err: Error & { code?: string }, heapMb: number): Error {
+  if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') return new ImportError(`parsing needed more than ${heapMb} MB of memory; the file was not imported`, file);
   return new ImportError(`the parser failed (${err.message})`, file);
 }
 

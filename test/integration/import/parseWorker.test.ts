@@ -123,6 +123,24 @@ describe('parse worker', () => {
     }
   });
 
+  it('a file that needs more memory than the parser may use fails alone, and the process and case carry on (SECURITY.md P-1)', async () => {
+    // 40 columns of ~200 KB cells: within every reader limit, but a batch holds far more than a 24 MB heap
+    const cell = 'x'.repeat(200_000);
+    const lines = [Array.from({ length: 40 }, (_, i) => `c${i}`).join(',')];
+    for (let i = 0; i < 30; i++) lines.push(Array.from({ length: 40 }, () => cell).join(','));
+    const heavy = join(dir, 'heavy.csv');
+    writeFileSync(heavy, lines.join('\n'));
+    const good = join(SEED_DIR, 'Azure_KV_Logs.xlsx');
+    const r = await importInto('oom', [heavy, good], { parseWorker: WORKER, parseWorkerMinBytes: 0, parseHeapMb: 24 });
+    expect(r.summaries[0]?.ok).toBe(false);
+    expect(r.summaries[0]?.error).toMatch(/heavy\.csv.*more than 24 MB of memory/);
+    expect(r.summaries[1]?.ok).toBe(true);
+    const db = new Database(r.casePath, { readonly: true });
+    expect(db.prepare('SELECT name FROM sources').all()).toEqual([{ name: 'Azure_KV_Logs.xlsx' }]);
+    expect(db.prepare('PRAGMA integrity_check').get()).toEqual({ integrity_check: 'ok' });
+    db.close();
+  });
+
   it('cancelling stops the worker and leaves the case untouched', async () => {
     const rows = ['TimeGenerated,OperationName,CallerIPAddress'];
     for (let i = 0; i < 60_000; i++) rows.push(`2024-01-05T10:00:${String(i % 60).padStart(2, '0')}Z,SecretGet,10.0.${i % 250}.1`);
