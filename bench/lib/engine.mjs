@@ -24,8 +24,7 @@ export async function bundleEngine() {
   const dir = join(root, 'out/bench'); // inside the repo so the bundle resolves node_modules
   mkdirSync(dir, { recursive: true });
   const outfile = join(dir, 'engine.cjs');
-  await build({
-    stdin: { contents: ENTRY, resolveDir: root, loader: 'ts' },
+  const common = {
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -35,22 +34,10 @@ export async function bundleEngine() {
     define: { 'import.meta.url': 'importMetaUrl' },
     inject: [join(root, 'scripts/import-meta-shim.js')],
     alias: { '@contract': join(root, 'src-main/contract') },
-    outfile,
-  });
+  };
+  await build({ ...common, stdin: { contents: ENTRY, resolveDir: root, loader: 'ts' }, outfile });
   // The import's parse worker, found next to the bundle that imports (as out/cli/parse-worker.cjs is next to the CLI).
-  await build({
-    entryPoints: [join(root, 'src-main/engine/import/parseWorker.ts')],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    packages: 'external',
-    logLevel: 'error',
-    define: { 'import.meta.url': 'importMetaUrl' },
-    inject: [join(root, 'scripts/import-meta-shim.js')],
-    alias: { '@contract': join(root, 'src-main/contract') },
-    outfile: join(dir, 'parse-worker.cjs'),
-  });
+  await build({ ...common, entryPoints: [join(root, 'src-main/engine/import/parseWorker.ts')], outfile: join(dir, 'parse-worker.cjs') });
   return outfile;
 }
 

@@ -3,6 +3,15 @@ import type { Page } from '@playwright/test';
 import { demoFacts } from './support/globalSetup';
 import { expect, test } from './support/server';
 
+/** Scrolls the grid so that row `index` (0-based) is at the top, as a scrollbar drag would. */
+async function scrollGridTo(page: Page, index: number): Promise<void> {
+  await page.getByTestId('grid').evaluate((el, to) => {
+    const rowHeight = (el.querySelector('[role="row"][aria-rowindex]:not([aria-rowindex="1"])') as HTMLElement).getBoundingClientRect().height;
+    el.scrollTop = to * rowHeight;
+    el.dispatchEvent(new Event('scroll'));
+  }, index);
+}
+
 function pageRequests(page: Page): { after?: unknown; offset?: number }[] {
   const seen: { after?: unknown; offset?: number }[] = [];
   page.on('request', (r) => {
@@ -35,11 +44,7 @@ test('Ctrl+End and a scrollbar drag load the far page by position; scrolling on 
   await expect(grid.locator('[role="row"][aria-rowindex="2"]')).toBeVisible();
   requests.length = 0;
   const middle = Math.floor(rows / 2);
-  await page.getByTestId('grid').evaluate((el, to) => {
-    const rowHeight = (el.querySelector('[role="row"][aria-rowindex="2"]') as HTMLElement).getBoundingClientRect().height;
-    el.scrollTop = to * rowHeight;
-    el.dispatchEvent(new Event('scroll'));
-  }, middle);
+  await scrollGridTo(page, middle);
   await expect(grid.locator(`[role="row"][aria-rowindex="${middle + 2}"]`)).toHaveAttribute('data-row', /^\d+:\d+$/);
   expect(requests.some((r) => typeof r.offset === 'number' && r.offset > 0)).toBe(true);
   expect(requests.filter((r) => r.after === undefined && r.offset === undefined)).toEqual([]);
@@ -47,11 +52,7 @@ test('Ctrl+End and a scrollbar drag load the far page by position; scrolling on 
   // scrolling on from there: the next page follows by keyset from the jumped-to page
   requests.length = 0;
   const next = (Math.floor(middle / 200) + 1) * 200 + 5;
-  await page.getByTestId('grid').evaluate((el, to) => {
-    const rowHeight = (el.querySelector('[role="row"][aria-rowindex]:not([aria-rowindex="1"])') as HTMLElement).getBoundingClientRect().height;
-    el.scrollTop = to * rowHeight;
-    el.dispatchEvent(new Event('scroll'));
-  }, next);
+  await scrollGridTo(page, next);
   await expect(grid.locator(`[role="row"][aria-rowindex="${next + 2}"]`)).toHaveAttribute('data-row', /^\d+:\d+$/);
   expect(requests.length).toBeGreaterThan(0);
   expect(requests.every((r) => r.after !== undefined && r.offset === undefined), JSON.stringify(requests)).toBe(true);

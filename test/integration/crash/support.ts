@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { bundleChild } from '../../support/bundleChild';
 import { Engine } from '../../../src-main/engine/engine';
 import { verifyAuditChain } from '../../../src-main/engine/case/audit';
 
@@ -11,17 +11,7 @@ const repo = resolve(__dirname, '../../..');
 export const CHILD = join(repo, 'out/test-crash/crashChild.mjs');
 
 export async function buildChild(): Promise<void> {
-  await build({
-    entryPoints: [resolve(__dirname, 'crashChild.ts')],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    packages: 'external',
-    logLevel: 'error',
-    alias: { '@contract': join(repo, 'src-main/contract') },
-    outfile: CHILD,
-  });
+  await bundleChild(resolve(__dirname, 'crashChild.ts'), 'test-crash/crashChild.mjs');
 }
 
 /** A case with one source of `rows` data rows (Key Vault-like CSV), built in-process. */

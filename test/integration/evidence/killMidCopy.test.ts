@@ -3,27 +3,16 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { bundleChild } from '../../support/bundleChild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeEvidence, verifyEvidenceCopy } from '../../../src-main/engine/case/evidenceStore';
 
 const dir = mkdtempSync(join(tmpdir(), 'loupe-evkill-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const repo = resolve(__dirname, '../../..');
-const childBundle = join(repo, 'out/test-evidence/killCopyChild.mjs');
+let childBundle = '';
 beforeAll(async () => {
-  await build({
-    entryPoints: [resolve(__dirname, 'killCopyChild.ts')],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    packages: 'external',
-    logLevel: 'error',
-    alias: { '@contract': join(repo, 'src-main/contract') },
-    outfile: childBundle,
-  });
+  childBundle = await bundleChild(resolve(__dirname, 'killCopyChild.ts'), 'test-evidence/killCopyChild.mjs');
 });
 
 /** Runs the child until it reports a half-written copy, then SIGKILLs it and waits for it to be gone. */

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { build } from 'esbuild';
+import { bundleChild } from '../../support/bundleChild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../../src-main/engine/engine';
 import { buildFullText } from '../../../src-main/engine/import/fullText';
@@ -21,21 +21,9 @@ function writeCsv(path: string, rows: number, tag: string): void {
   writeFileSync(path, lines.join('\n') + '\n');
 }
 
-const repo = resolve(__dirname, '../../..');
-// Bundled inside the repo (out/ is ignored) so the child resolves node_modules like the real CLI does.
-const childBundle = join(repo, 'out/test-kill/killChild.mjs');
+let childBundle = '';
 beforeAll(async () => {
-  await build({
-    entryPoints: [resolve(__dirname, 'killChild.ts')],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    packages: 'external',
-    logLevel: 'error',
-    alias: { '@contract': join(repo, 'src-main/contract') },
-    outfile: childBundle,
-  });
+  childBundle = await bundleChild(resolve(__dirname, 'killChild.ts'), 'test-kill/killChild.mjs');
 });
 
 function startChild(casePath: string, files: string[]) {
