@@ -51,18 +51,27 @@ export function seekCursor(db: ReadableDB, q: PageQuery, position: number, cache
       cursor = c;
     }
   }
-  const step = (from: Cursor | undefined, skip: number): Cursor | null => {
-    const conds = [...q.conds];
-    const params = [...q.params];
-    if (from) {
-      const ks = q.keyset(from);
-      conds.push(ks.sql);
-      params.push(...ks.params);
-    }
+  if (q.positional) {
+    const direct = q.positional(target);
+    if (direct !== undefined) return direct;
+  }
+  const keyOnly = (cond: string | null, params: (string | number)[], skip: number): Cursor | null => {
     const row = db
-      .prepare(`SELECT ${q.isKey ? 'NULL' : q.sortSql} AS __sort, ${q.keySql} AS __key FROM ${q.from} WHERE ${conds.join(' AND ')} ORDER BY ${q.order} LIMIT 1 OFFSET ?`)
-      .get(...params, skip) as { __sort: unknown; __key: number } | undefined;
+      .prepare(`SELECT ${q.isKey ? 'NULL' : q.sortSql} AS __sort, ${q.keySql} AS __key FROM ${q.from} WHERE ${[...q.conds, ...(cond ? [cond] : [])].join(' AND ')} ORDER BY ${q.order} LIMIT 1 OFFSET ?`)
+      .get(...q.params, ...params, skip) as { __sort: unknown; __key: number } | undefined;
     return row ? { value: toValue(row.__sort), key: Number(row.__key) } : null;
+  };
+  // The row `skip` rows after `from`, walking the keyset segments in order (a count only when one is crossed).
+  const step = (from: Cursor | undefined, skip: number): Cursor | null => {
+    if (!from) return keyOnly(null, [], skip);
+    let left = skip;
+    for (const seg of q.keyset(from)) {
+      const hit = keyOnly(seg.sql, seg.params, left);
+      if (hit) return hit;
+      const n = (db.prepare(`SELECT count(*) AS n FROM ${q.from} WHERE ${[...q.conds, seg.sql].join(' AND ')}`).get(...q.params, ...seg.params) as { n: number }).n;
+      left -= n;
+    }
+    return null;
   };
   const stride = cache?.stride ?? SEEK_STRIDE;
   while (target - at > stride) {

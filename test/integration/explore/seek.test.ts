@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Cursor, GridRow, Page } from '../../../src-main/contract/model';
 import { sourcePage, timelinePage, type PageRequest } from '../../../src-main/engine/explore/page';
 import { SeekCache } from '../../../src-main/engine/explore/seek';
+import { listColumns } from '../../../src-main/engine/case/catalog';
 import { captureQueries, explain } from './planCapture';
 import { openSeedCase, seedExpected, type SeedCase } from './seedCase';
 
@@ -44,6 +45,16 @@ beforeAll(() => {
     ['Key Vault source, column filter', source(kv), { source: 0, where: `CallerIPAddress = '${x.alert_ip}'` }],
     ['sign-ins, full-text word', source(si), { source: 0, where: 'Success' }],
   );
+  // a column with NULLs and duplicates: seeks cross from the NULLs into the values (ascending) and back (descending)
+  const nully = listColumns(seed.engine.db, seed.keyvault).find((c) => {
+    const r = seed.engine.db.prepare(`SELECT count(*) - count(${c.col}) AS nulls, count(${c.col}) - count(DISTINCT ${c.col}) AS dups FROM src_${seed.keyvault}`).get() as { nulls: number; dups: number };
+    return c.field !== 'time' && r.nulls > 10 && r.dups > 0;
+  });
+  if (!nully) throw new Error('the seed has no column with NULLs and duplicates');
+  views.push(
+    [`Key Vault source by ${nully.name} (NULLs first)`, source(kv), { source: 0, where: '', sort: { column: nully.name, desc: false } }],
+    [`Key Vault source by ${nully.name} desc (NULLs last)`, source(kv), { source: 0, where: '', sort: { column: nully.name, desc: true } }],
+  );
 });
 
 describe('position seeks', () => {
@@ -52,7 +63,7 @@ describe('position seeks', () => {
       const all = walkAll(fetch, base);
       expect(all.length, label).toBeGreaterThan(3);
       const cache = new SeekCache(5); // checkpoints every 5 rows, so the checkpoint path is exercised on small data
-      const positions = [0, 1, 4, 5, 6, 11, Math.floor(all.length / 2), all.length - 2, all.length - 1, 3, 2];
+      const positions = [0, 1, 4, 5, 6, 11, Math.floor(all.length / 2), all.length - 2, all.length - 1, 3, 2, ...Array.from({ length: 12 }, (_, i) => Math.floor(((i + 1) * all.length) / 13))];
       for (const p of positions) {
         for (const c of [undefined, cache]) {
           const page = fetch({ ...base, limit: 4, offset: p }, c);
@@ -80,14 +91,39 @@ describe('position seeks', () => {
     }
   });
 
-  it('a jump in file order reads keys from events_source_row only, never the wide source table', () => {
+  it('a jump in file order goes straight to the row by event id: no counting, no source table', () => {
     const { queries } = captureQueries(seed.engine.db, () => sourcePage(seed.engine.db, { source: seed.keyvault, where: '', limit: 10, offset: 30 }));
-    const seek = queries.filter((q) => /OFFSET/.test(q.sql));
-    expect(seek).toHaveLength(1);
-    const plan = explain(seed.engine.db, seek[0]!).join('\n');
-    expect(plan).toMatch(/COVERING INDEX events_source_row/);
-    expect(plan).not.toMatch(/src_/);
-    expect(plan).not.toMatch(/TEMP B-TREE/);
+    expect(queries.filter((q) => /OFFSET/.test(q.sql))).toEqual([]);
+    const lookup = queries.find((q) => /WHERE id = \?/.test(q.sql))!;
+    expect(explain(seed.engine.db, lookup).join('\n')).toMatch(/USING INTEGER PRIMARY KEY/);
+  });
+
+  it('when the event ids do not match the source\'s row count, a file-order jump counts on events_source_row instead, and still lands right', () => {
+    const db = seed.engine.db;
+    const kv = seed.keyvault;
+    const all = walkAll(source(() => kv), { source: kv, where: '' });
+    // events rows are immutable; the register's count is what the shortcut checks the id range against
+    db.prepare('UPDATE sources SET rows_imported = rows_imported + 1 WHERE id = ?').run(kv);
+    try {
+      const { result, queries } = captureQueries(db, () => sourcePage(db, { source: kv, where: '', limit: 4, offset: 30 }));
+      expect(result.rows.map(ident)).toEqual(all.slice(30, 34));
+      const seek = queries.filter((q) => /OFFSET/.test(q.sql));
+      expect(seek).toHaveLength(1);
+      const plan = explain(db, seek[0]!).join('\n');
+      expect(plan).toMatch(/COVERING INDEX events_source_row/);
+      expect(plan).not.toMatch(/src_|TEMP B-TREE/);
+      expect(sourcePage(db, { source: kv, where: '', limit: 4, offset: all.length - 1 }).rows.map(ident)).toEqual(all.slice(-1));
+    } finally {
+      db.prepare('UPDATE sources SET rows_imported = rows_imported - 1 WHERE id = ?').run(kv);
+    }
+  });
+
+  it('a deep keyset page seeks the index range instead of walking it from the start', () => {
+    const after = { value: 1_700_000_000_000_000, key: 10 };
+    const { queries } = captureQueries(seed.engine.db, () => timelinePage(seed.engine.db, { source: null, where: '', limit: 10, after }));
+    expect(explain(seed.engine.db, queries.find((q) => /AS __eid/.test(q.sql))!).join('\n')).toMatch(/SEARCH e USING INDEX events_time \(time>\?\)/);
+    const { queries: desc } = captureQueries(seed.engine.db, () => timelinePage(seed.engine.db, { source: null, where: '', limit: 10, after, sort: { column: '@time', desc: true } }));
+    expect(explain(seed.engine.db, desc.find((q) => /AS __eid/.test(q.sql))!).join('\n')).toMatch(/SEARCH e USING INDEX events_time \(time<\?\)/);
   });
 
   it('a jump in the timeline walks the covering events_time index without a sort', () => {
