@@ -78,9 +78,12 @@ export function sourceQuery(db: ReadableDB, req: Omit<PageRequest, 'limit'> & { 
   const where = compileQueryText(req.where, sourceResolver(columns, db));
   const desc = req.sort?.desc ?? false;
   const sort = req.sort ? resolveSort(columns, req.sort.column) : null;
-  // A seek reads keys only: every event row has its evidence row, so the source table joins only when the filter or sort reads it.
-  const needsSource = !forSeek || /\bs\./.test(where.sql) || (sort !== null && /\bs\./.test(sort.sql));
-  const rowKey = needsSource ? rowKeyFor(where.sql, columns) : 'e.row';
+  // A seek reads keys only. Every evidence row has its event row and the reverse, so it joins the two tables only
+  // when the filter or sort reads both; the page itself always joins (it shows cells and @ fields).
+  const readsSource = /\bs\./.test(where.sql) || (sort !== null && /\bs\./.test(sort.sql));
+  const readsEvents = /\be\./.test(where.sql) || (sort !== null && /\be\./.test(sort.sql));
+  const tables = !forSeek || (readsSource && readsEvents) ? 'both' : readsSource ? 'source' : 'events';
+  const rowKey = tables === 'both' ? rowKeyFor(where.sql, columns) : tables === 'source' ? 's._row' : 'e.row';
   const sortSql = sort ? sort.sql : rowKey;
   const isKey = sort === null;
   const dir = desc ? 'DESC' : 'ASC';
@@ -89,8 +92,8 @@ export function sourceQuery(db: ReadableDB, req: Omit<PageRequest, 'limit'> & { 
     columns,
     name: src.name,
     description: where.description,
-    from: needsSource ? `${table} s JOIN events e ON e.source_id = ${Number(src.id)} AND e.row = s._row` : `events e`,
-    conds: needsSource ? [where.sql] : [`e.source_id = ${Number(src.id)}`, where.sql],
+    from: tables === 'both' ? `${table} s JOIN events e ON e.source_id = ${Number(src.id)} AND e.row = s._row` : tables === 'source' ? `${table} s` : `events e`,
+    conds: tables === 'events' ? [`e.source_id = ${Number(src.id)}`, where.sql] : [where.sql],
     params: [...where.params],
     sortSql,
     keySql: rowKey,

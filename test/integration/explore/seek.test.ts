@@ -118,6 +118,15 @@ describe('position seeks', () => {
     }
   });
 
+  it('a jump in a source sorted by an indexed column counts on that column\'s index alone (no join, no sort)', () => {
+    const { queries } = captureQueries(seed.engine.db, () =>
+      sourcePage(seed.engine.db, { source: seed.keyvault, where: '', limit: 10, offset: 30, sort: { column: 'CallerIPAddress', desc: true } }),
+    );
+    const plan = explain(seed.engine.db, queries.find((q) => /OFFSET/.test(q.sql))!).join('\n');
+    expect(plan).toMatch(/SCAN s USING COVERING INDEX src_\d+_c\d+/);
+    expect(plan).not.toMatch(/events|TEMP B-TREE/);
+  });
+
   it('a deep keyset page seeks the index range instead of walking it from the start', () => {
     const after = { value: 1_700_000_000_000_000, key: 10 };
     const { queries } = captureQueries(seed.engine.db, () => timelinePage(seed.engine.db, { source: null, where: '', limit: 10, after }));
