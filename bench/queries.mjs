@@ -152,7 +152,7 @@ try {
   const to = performance.now();
   const engine = new Engine(casePath);
   const db = engine.db;
-  log(`opened in ${fmtS(performance.now() - to)} (includes quick_check)`);
+  log(`opened in ${fmtS(performance.now() - to)} (the open checks included)`);
   const rows = db.prepare('SELECT rows_imported AS n FROM sources WHERE id = 1').get().n;
   if (reuse && rows !== wantRows && process.argv.includes('--rows')) log(`note: the kept case has ${rows} rows; --rows ignored`);
   const pending = db.prepare('SELECT fts_pending AS p FROM sources WHERE id = 1').get().p;

@@ -83,7 +83,11 @@ export function sourceQuery(db: ReadableDB, req: Omit<PageRequest, 'limit'> & { 
   const readsSource = /\bs\./.test(where.sql) || (sort !== null && /\bs\./.test(sort.sql));
   const readsEvents = /\be\./.test(where.sql) || (sort !== null && /\be\./.test(sort.sql));
   const tables = !forSeek || (readsSource && readsEvents) ? 'both' : readsSource ? 'source' : 'events';
-  const rowKey = tables === 'both' ? rowKeyFor(where.sql, columns) : tables === 'source' ? 's._row' : 'e.row';
+  // Sorted by a source column, the tie-break must be the same table's rowid so that column's index gives the order.
+  // Sorted by a source column and filtered on nothing of events: walking that column's index gives the order, so the
+  // source table drives the join (CROSS JOIN fixes SQLite's join order; without statistics it may pick events and sort).
+  const sourceDrives = sort !== null && /\bs\./.test(sort.sql) && !/\be\./.test(where.sql);
+  const rowKey = tables === 'source' || (sort !== null && /\bs\./.test(sort.sql)) ? 's._row' : tables === 'both' ? rowKeyFor(where.sql, columns) : 'e.row';
   const sortSql = sort ? sort.sql : rowKey;
   const isKey = sort === null;
   const dir = desc ? 'DESC' : 'ASC';
@@ -92,7 +96,7 @@ export function sourceQuery(db: ReadableDB, req: Omit<PageRequest, 'limit'> & { 
     columns,
     name: src.name,
     description: where.description,
-    from: tables === 'both' ? `${table} s JOIN events e ON e.source_id = ${Number(src.id)} AND e.row = s._row` : tables === 'source' ? `${table} s` : `events e`,
+    from: tables === 'both' ? `${table} s ${sourceDrives ? 'CROSS JOIN' : 'JOIN'} events e ON e.source_id = ${Number(src.id)} AND e.row = s._row` : tables === 'source' ? `${table} s` : `events e`,
     conds: tables === 'events' ? [`e.source_id = ${Number(src.id)}`, where.sql] : [where.sql],
     params: [...where.params],
     sortSql,

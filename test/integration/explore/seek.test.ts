@@ -142,3 +142,21 @@ describe('position seeks', () => {
     expect(plan).not.toMatch(/TEMP B-TREE/);
   });
 });
+
+describe('sorted source pages', () => {
+  it('a page sorted by an indexed column walks that index in order (no sort of the whole source), first page and deep', () => {
+    const db = seed.engine.db;
+    for (const desc of [false, true]) {
+      const sort = { column: 'CallerIPAddress', desc };
+      const first = captureQueries(db, () => sourcePage(db, { source: seed.keyvault, where: '', limit: 10, sort }));
+      const plan = explain(db, first.queries.find((q) => /AS __eid/.test(q.sql))!).join('\n');
+      expect(plan, `first page desc=${desc}`).toMatch(/USING INDEX src_\d+_c\d+/);
+      expect(plan, `first page desc=${desc}`).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+      const next = first.result.next!;
+      const deep = captureQueries(db, () => sourcePage(db, { source: seed.keyvault, where: '', limit: 10, sort, after: next }));
+      const deepPlan = explain(db, deep.queries.find((q) => /AS __eid/.test(q.sql))!).join('\n');
+      expect(deepPlan, `keyset page desc=${desc}`).toMatch(/SEARCH s USING INDEX src_\d+_c\d+ \(c\d+[<>]\?\)/);
+      expect(deepPlan).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+    }
+  });
+});
