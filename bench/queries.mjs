@@ -180,7 +180,11 @@ try {
   time('full-text first page, common word (KeySign)', 300, () => `${timelinePage(db, { source: null, where: 'KeySign', limit: 100 }).rows.length} rows`);
   time('stack @operation, whole case', 2000, () => `${stackColumn(db, null, '', '@operation', 'most', 50).total} rows`);
   time('stack [OperationName], whole source', 2000, () => `${stackColumn(db, 1, '', 'OperationName', 'most', 50).total} rows`);
-  time('stack @user under @ip = (selective)', 200, () => `${stackColumn(db, null, `@ip = '${ip}'`, '@user', 'most', 50).total} rows`);
+  // The issue's budgets: a stack under 2 s over the whole case, under 200 ms when the filter selects under 100k rows.
+  time('stack @user under @ip = (frequent IP)', 2000, () => `${stackColumn(db, null, `@ip = '${ip}'`, '@user', 'most', 50).total} rows`);
+  const ipRows = (v) => db.prepare('SELECT count(*) AS n FROM events WHERE ip = ?').get(v).n;
+  const selective = ids.ips.find((v) => ipRows(v) < 100_000 && ipRows(v) > 10_000) ?? rare;
+  time('stack @user under @ip = (under 100k rows)', 200, () => `${stackColumn(db, null, `@ip = '${selective}'`, '@user', 'most', 50).total} rows`);
   time('pivot on an IP', 300, () => `${pivot(db, rare, 200).groups.reduce((n, g) => n + g.rows.length, 0)} rows`);
   time('grid keyset page deep in the source (row n/2)', 100, () => {
     const after = { value: null, key: Math.floor(rows / 2) };

@@ -2,7 +2,7 @@
 // The query store pages with keyset cursors against the fake engine, jumps by position, drops far pages and re-fetches them by cursor.
 import { describe, expect, it } from 'vitest';
 import { createPinia } from 'pinia';
-import { MAX_PAGES_KEPT, PAGE_SIZE, PREWARM_MIN_ROWS, useQueryStore } from '../../src-renderer/src/stores/query';
+import { MAX_PAGES_KEPT, PAGE_SIZE, useQueryStore } from '../../src-renderer/src/stores/query';
 import { defaultSources } from '../support/fakeApi';
 import { setup } from './helpers';
 import type { QuerySpec } from '../../src-main/contract/model';
@@ -82,23 +82,6 @@ describe('query store paging', () => {
     const last = q.rowAt(38 * PAGE_SIZE - 1)!;
     expect(next[0]?.after?.key).toBe(last.sourceId * 1_000_000 + last.row);
     expect(q.rowAt(38 * PAGE_SIZE)).toEqual(walked.rowAt(38 * PAGE_SIZE));
-  });
-
-  it('a large result has its last page fetched by position once counted (the engine lays its jump checkpoints); a small one does not', async () => {
-    const n = PREWARM_MIN_ROWS + 500;
-    const { fake } = setup(defaultSources(n));
-    const q = useQueryStore();
-    await q.setSource(KV);
-    await new Promise((r) => setTimeout(r, 0));
-    const lastIndex = Math.floor((n + 14 - 1) / PAGE_SIZE);
-    const specs = pageCalls(fake.calls);
-    expect(specs.map((s) => s.offset ?? null)).toEqual([null, lastIndex * PAGE_SIZE]);
-    expect(q.endAt).toBe(n + 14);
-    const small = setup(defaultSources(PREWARM_MIN_ROWS - 100));
-    const q2 = useQueryStore();
-    await q2.setSource(KV);
-    await new Promise((r) => setTimeout(r, 0));
-    expect(pageCalls(small.fake.calls).filter((s) => s.offset !== undefined)).toEqual([]);
   });
 
   it('sorts and filters through the spec, and ignores answers to superseded queries', async () => {

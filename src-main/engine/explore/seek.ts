@@ -1,24 +1,27 @@
-// Jumping to a position of a query's order (the grid's scrollbar): the cursor of the row before it, by a key-only OFFSET from a cached checkpoint.
+// Jumping to a position of a query's order (the grid's scrollbar): the cursor of the row before it, by a key-only OFFSET.
 import type { Cursor } from '../../contract/model';
 import type { ReadableDB } from '../db/types';
 import type { PageQuery } from './page';
 
 /**
- * Checkpoints every STRIDE rows: a jump reads at most STRIDE keys past the nearest one. A key-only OFFSET walks a
- * covering index at ~10-20 ns per entry (bench/queries.mjs), so 50k keys cost about a millisecond.
+ * How far past a remembered position a jump may count with the keyset condition. Counting from the start of the order
+ * with a bare OFFSET walks a covering index at ~7 ns per entry (70 ms for 10M); counting after a cursor re-tests the
+ * cursor condition on each entry, ~50–350 ns, so it pays only for short hops (bench/queries.mjs, 10M rows).
  */
 export const SEEK_STRIDE = 50_000;
+/** Remembered positions per query (the jumps already made); the oldest go first. */
+const MAX_POINTS = 512;
 const MAX_QUERIES = 32;
 
-/** Cursors at known positions per query; dropped whenever the case changed under this connection. */
+/** Cursors at positions already jumped to, per query; dropped whenever the case changed under this connection. */
 export class SeekCache {
   private readonly byQuery = new Map<string, Map<number, Cursor>>();
   private version: string | null = null;
 
   constructor(readonly stride = SEEK_STRIDE) {}
 
-  /** The checkpoints of one query (created on first use), after checking the case has not changed. */
-  checkpoints(db: ReadableDB, key: string): Map<number, Cursor> {
+  /** The remembered positions of one query (created on first use), after checking the case has not changed. */
+  points(db: ReadableDB, key: string): Map<number, Cursor> {
     // data_version moves when another connection commits, total_changes when this one writes.
     const v = `${String(db.pragma('data_version', { simple: true }))}:${String(db.pragma('schema_version', { simple: true }))}:${String((db.prepare('SELECT total_changes() AS t').get() as { t: number }).t)}`;
     if (v !== this.version) {
@@ -42,7 +45,11 @@ export class SeekCache {
 export function seekCursor(db: ReadableDB, q: PageQuery, position: number, cache?: SeekCache): Cursor | null | undefined {
   if (position <= 0) return undefined;
   const target = position - 1;
-  const points = cache?.checkpoints(db, JSON.stringify([q.from, q.conds, q.params, q.order])) ?? new Map<number, Cursor>();
+  const points = cache?.points(db, JSON.stringify([q.from, q.conds, q.params, q.order])) ?? new Map<number, Cursor>();
+  if (q.positional) {
+    const direct = q.positional(target);
+    if (direct !== undefined) return direct;
+  }
   let at = -1;
   let cursor: Cursor | undefined;
   for (const [p, c] of points) {
@@ -51,19 +58,16 @@ export function seekCursor(db: ReadableDB, q: PageQuery, position: number, cache
       cursor = c;
     }
   }
-  if (q.positional) {
-    const direct = q.positional(target);
-    if (direct !== undefined) return direct;
-  }
+  if (target === at) return cursor ?? null;
   const keyOnly = (cond: string | null, params: (string | number)[], skip: number): Cursor | null => {
     const row = db
       .prepare(`SELECT ${q.isKey ? 'NULL' : q.sortSql} AS __sort, ${q.keySql} AS __key FROM ${q.from} WHERE ${[...q.conds, ...(cond ? [cond] : [])].join(' AND ')} ORDER BY ${q.order} LIMIT 1 OFFSET ?`)
       .get(...q.params, ...params, skip) as { __sort: unknown; __key: number } | undefined;
     return row ? { value: toValue(row.__sort), key: Number(row.__key) } : null;
   };
-  // The row `skip` rows after `from`, walking the keyset segments in order (a count only when one is crossed).
-  const step = (from: Cursor | undefined, skip: number): Cursor | null => {
-    if (!from) return keyOnly(null, [], skip);
+  // A short hop after a remembered cursor walks the keyset segments in order (a count only when one is crossed);
+  // anything further counts from the start of the order.
+  const hop = (from: Cursor, skip: number): Cursor | null => {
     let left = skip;
     for (const seg of q.keyset(from)) {
       const hit = keyOnly(seg.sql, seg.params, left);
@@ -74,15 +78,12 @@ export function seekCursor(db: ReadableDB, q: PageQuery, position: number, cache
     return null;
   };
   const stride = cache?.stride ?? SEEK_STRIDE;
-  while (target - at > stride) {
-    const next = step(cursor, stride - 1);
-    if (next === null) return null;
-    at += stride;
-    cursor = next;
-    points.set(at, next);
+  const found = cursor && target - at <= stride ? hop(cursor, target - at - 1) : keyOnly(null, [], target);
+  if (found) {
+    if (points.size >= MAX_POINTS) points.delete(points.keys().next().value!);
+    points.set(target, found);
   }
-  if (target === at) return cursor ?? null;
-  return step(cursor, target - at - 1);
+  return found;
 }
 
 function toValue(v: unknown): string | number | null {

@@ -8,8 +8,6 @@ import { combineTerms, highlightTerms, valueClause } from './queryText';
 export const PAGE_SIZE = 200;
 /** Pages held in memory at once; the rest are dropped and re-fetched from their saved cursor. */
 export const MAX_PAGES_KEPT = 10;
-/** Results larger than this get their last page fetched once counted (see run()). */
-export const PREWARM_MIN_ROWS = 20 * PAGE_SIZE;
 
 export const useQueryStore = defineStore('query', () => {
   const source = ref<number | null>(null);
@@ -94,13 +92,7 @@ export const useQueryStore = defineStore('query', () => {
       ran.value = true;
       if (page.next !== null) {
         call('query/count', s).then(
-          (c) => {
-            if (gen !== generation) return;
-            count.value = c;
-            // Fetching the last page now has the engine lay its jump checkpoints for this query while the analyst
-            // reads the first: a later drag of the scrollbar anywhere is then a short hop, not a count from the top.
-            if (!c.estimate && c.count > PREWARM_MIN_ROWS) void fetchPage(Math.floor((c.count - 1) / PAGE_SIZE));
-          },
+          (c) => { if (gen === generation) count.value = c; },
           () => { /* the count is optional; the grid still pages */ },
         );
       } else {
