@@ -75,7 +75,7 @@ async function* parseInWorker(script: string, input: InputSource, opts: ParseOpt
     window: WINDOW,
   };
   const heapMb = opts.parseHeapMb ?? PARSE_HEAP_MB;
-  const worker = new Worker(script, { workerData: job, resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(4, heapMb / 8)) } });
+  const worker = new Worker(script, { workerData: job, resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: Math.min(16, Math.max(4, heapMb / 8)) } });
   const inbox = new Inbox(input.name);
   worker.on('message', (m: FromParser) => inbox.push(m));
   worker.on('error', (err: Error & { code?: string }) => inbox.fail(crashError(input.name, err, heapMb)));
