@@ -83,9 +83,9 @@ export function sourceQuery(db: ReadableDB, req: Omit<PageRequest, 'limit'> & { 
   const readsSource = /\bs\./.test(where.sql) || (sort !== null && /\bs\./.test(sort.sql));
   const readsEvents = /\be\./.test(where.sql) || (sort !== null && /\be\./.test(sort.sql));
   const tables = !forSeek || (readsSource && readsEvents) ? 'both' : readsSource ? 'source' : 'events';
-  // Sorted by a source column, the tie-break must be the same table's rowid so that column's index gives the order.
-  // Sorted by a source column and filtered on nothing of events: walking that column's index gives the order, so the
-  // source table drives the join (CROSS JOIN fixes SQLite's join order; without statistics it may pick events and sort).
+  // Sorted by a source column, the tie-break is the same table's rowid so that the column's index gives the order; with
+  // no filter on events the source table then drives the join (CROSS JOIN fixes SQLite's join order: without
+  // statistics it may pick events and sort every row).
   const sourceDrives = sort !== null && /\bs\./.test(sort.sql) && !/\be\./.test(where.sql);
   const rowKey = tables === 'source' || (sort !== null && /\bs\./.test(sort.sql)) ? 's._row' : tables === 'both' ? rowKeyFor(where.sql, columns) : 'e.row';
   const sortSql = sort ? sort.sql : rowKey;
