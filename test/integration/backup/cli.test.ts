@@ -6,10 +6,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { caseInfo } from '../../../src-main/engine/case/caseFile';
 import { Engine } from '../../../src-main/engine/engine';
-import { main } from '../../../src-main/cli/index';
 import { warnStorage } from '../../../src-main/cli/commands/maintenance';
 import { CaseInfo } from '../../../src-main/contract/model';
-import { writeCsv } from './support';
+import { captureCli, writeCsv } from './support';
 
 let dir: string;
 beforeEach(() => {
@@ -19,18 +18,6 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function captureCli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => ((out += String(c)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => ((err += String(c)), true));
-  try {
-    return { code: await main(argv), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
 
 describe('loupe backup', () => {
   it('runs one backup now: prints path, size and integrity; --to picks the folder; audit-logged', async () => {

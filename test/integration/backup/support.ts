@@ -1,6 +1,8 @@
-// Shared helpers for the backup and WAL tests: a generated sign-in CSV and a case with one imported source.
+// Shared helpers for the backup and WAL tests: a generated sign-in CSV, a case with one imported source, the CLI captured.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { vi } from 'vitest';
+import { main } from '../../../src-main/cli/index';
 import { Engine } from '../../../src-main/engine/engine';
 
 export function writeCsv(dir: string, rows: number, name = 'signins.csv'): string {
@@ -19,4 +21,18 @@ export async function caseWithRows(dir: string, rows: number, opts: { deferFullT
   const [s] = await engine.importFiles([writeCsv(dir, rows)], { deferFullText: Boolean(opts.deferFullText) });
   if (!s?.ok) throw new Error(`import failed: ${s?.error}`);
   return engine;
+}
+
+/** Runs the CLI in-process with stdout and stderr captured. */
+export async function captureCli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => ((out += String(c)), true));
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => ((err += String(c)), true));
+  try {
+    return { code: await main(argv), out, err };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
 }

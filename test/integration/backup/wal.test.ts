@@ -3,12 +3,11 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { caseInfo } from '../../../src-main/engine/case/caseFile';
 import { checkpointWal, WAL_WARN_BYTES, walSize } from '../../../src-main/engine/db/walCheck';
 import { Engine } from '../../../src-main/engine/engine';
-import { main } from '../../../src-main/cli/index';
-import { writeCsv } from './support';
+import { captureCli, writeCsv } from './support';
 
 const MB = 1024 * 1024;
 let dir: string;
@@ -72,18 +71,6 @@ describe('checkpoint after an import', () => {
 });
 
 describe('surfacing the warning', () => {
-  async function captureCli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-    let out = '';
-    let err = '';
-    const o = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => ((out += String(c)), true));
-    const e = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => ((err += String(c)), true));
-    try {
-      return { code: await main(argv), out, err };
-    } finally {
-      o.mockRestore();
-      e.mockRestore();
-    }
-  }
 
   it('`loupe info` reports a starved WAL over 64 MB in its output and case info, and nothing once it clears', async () => {
     const casePath = join(dir, 'case.loupe');
