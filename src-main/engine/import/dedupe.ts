@@ -1,6 +1,7 @@
 // Overlapping exports (yesterday's and today's download of the same log): rows already in the case are skipped by the profile's natural key.
 import { ident, sourceTable } from '../db/sql';
 import type { WritableDB } from '../db/types';
+import { createColumnIndex } from './sourceTable';
 
 export interface DuplicateCheck {
   /** The prior source id holding the same event, or null. */
@@ -21,7 +22,7 @@ export function duplicateCheck(db: WritableDB, profileId: string, naturalKey: re
   const lookups = priors.map((p) => {
     const table = sourceTable(p.id);
     // An index on the key column makes each check one lookup (an index is not a change to the evidence rows).
-    db.exec(`CREATE INDEX IF NOT EXISTS ${ident(`${table}_${p.col}`)} ON ${ident(table)} (${ident(p.col)})`);
+    createColumnIndex(db, p.id, p.col);
     const stmt = db.prepare(`SELECT 1 FROM ${ident(table)} s JOIN events e ON e.source_id = ${Number(p.id)} AND e.row = s._row WHERE s.${ident(p.col)} = ? AND e.time IS ? LIMIT 1`);
     return { id: p.id, stmt };
   });

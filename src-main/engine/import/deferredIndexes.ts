@@ -1,8 +1,8 @@
 // What an import leaves for after its commit: the indexes on the source columns that feed @ fields, then the full-text index.
-import { ident, sourceTable } from '../db/sql';
 import type { WritableDB } from '../db/types';
 import { buildFullText, pendingFullText, type FullTextOptions } from './fullText';
 import { tuneForIndexBuild } from './importPragmas';
+import { columnIndexName, createColumnIndex } from './sourceTable';
 
 export interface PendingColumnIndex {
   sourceId: number;
@@ -19,7 +19,7 @@ export function pendingColumnIndexes(db: WritableDB): PendingColumnIndex[] {
   const cols = db
     .prepare('SELECT c.source_id AS sourceId, c.col FROM source_columns c JOIN sources s ON s.id = c.source_id WHERE c.field IS NOT NULL AND s.removing = 0 ORDER BY c.source_id, c.idx')
     .all() as { sourceId: number; col: string }[];
-  return cols.map((c) => ({ ...c, name: `${sourceTable(c.sourceId)}_${c.col}` })).filter((c) => !existing.has(c.name));
+  return cols.map((c) => ({ ...c, name: columnIndexName(c.sourceId, c.col) })).filter((c) => !existing.has(c.name));
 }
 
 export function hasDeferredIndexes(db: WritableDB): boolean {
@@ -35,7 +35,7 @@ export async function buildColumnIndexes(db: WritableDB, opts: { signal?: AbortS
   try {
     for (const p of pending) {
       if (opts.signal?.aborted || !db.open) break;
-      db.exec(`CREATE INDEX IF NOT EXISTS ${ident(p.name)} ON ${ident(sourceTable(p.sourceId))} (${ident(p.col)})`);
+      createColumnIndex(db, p.sourceId, p.col);
       built++;
       // let queued calls run between indexes, as between full-text chunks
       await new Promise<void>((resolve) => setImmediate(resolve));

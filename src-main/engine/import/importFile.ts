@@ -18,7 +18,7 @@ import { tuneForImport } from './importPragmas';
 import { digestFile, digestStream } from './hash';
 import { parseInput, type ParseOptions } from './parseClient';
 import type { ParsedTable } from './prepareTable';
-import { createSourceTable, insertRowHead, MAX_SOURCE_COLUMNS } from './sourceTable';
+import { createSourceTable, insertRowHead } from './sourceTable';
 
 export const IMPORTER_VERSION = '1.0.0';
 /** Rows per multi-row INSERT (BatchInsert caps it by SQLite's parameter limit for wide tables). */
@@ -127,10 +127,8 @@ async function importTable(
 ): Promise<LoadedTable> {
   const { plan } = table;
   const { detected } = plan;
+  // parseTable has refused more than MAX_SOURCE_COLUMNS columns before reading a row.
   const columns = disambiguateHeaders(plan.headers);
-  if (columns.length > MAX_SOURCE_COLUMNS) {
-    throw new ImportError(`${columns.length} columns; Loupe stores at most ${MAX_SOURCE_COLUMNS} per source`, input.name, 1);
-  }
   const fields = new Map(plan.fields);
   const meta: Record<string, string> = { ...plan.meta, profileName: detected.profile.name, ...(plan.dateOrder ? { dateOrder: plan.dateOrder } : {}) };
   const evidence = opts.evidenceOf?.(input.path);

@@ -1,4 +1,4 @@
-// Creating a source's evidence table, its catalogue rows and immutability triggers (its column indexes: deferredIndexes.ts).
+// Creating a source's evidence table, its catalogue rows, immutability triggers, and its column indexes (built after the import: deferredIndexes.ts).
 import { columnName, ident, sourceTable } from '../db/sql';
 import type { WritableDB } from '../db/types';
 import type { ColumnDef } from '../importers/headers';
@@ -20,6 +20,15 @@ export function createSourceTable(db: WritableDB, sourceId: number, columns: Col
     'INSERT INTO source_columns (source_id, idx, col, header, name, norm, field) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   for (const c of columns) insert.run(sourceId, c.index, columnName(c.index), c.header, c.name, c.norm, fields.get(c.index) ?? null);
+}
+
+/** The index on one column of a source (`src_N_cK`): the deferred builds, remapping and de-duplication all use it. */
+export function columnIndexName(sourceId: number, col: string): string {
+  return `${sourceTable(sourceId)}_${col}`;
+}
+
+export function createColumnIndex(db: WritableDB, sourceId: number, col: string): void {
+  db.exec(`CREATE INDEX IF NOT EXISTS ${ident(columnIndexName(sourceId, col))} ON ${ident(sourceTable(sourceId))} (${ident(col)})`);
 }
 
 /** `INSERT INTO src_N (_row, c1…cK, _extra, _raw)` without VALUES (see BatchInsert). */

@@ -6,6 +6,7 @@ import { appendAudit } from '../case/audit';
 import { getSourceRecord, listColumns, type CatalogColumn } from '../case/catalog';
 import { columnName, ident, sourceTable } from '../db/sql';
 import type { WritableDB } from '../db/types';
+import { createColumnIndex } from '../import/sourceTable';
 import { compileMapping } from '../profiles/compile';
 import { indexHeaders, lookupColumn } from '../profiles/headerKey';
 import type { FieldMapping, MappableField } from '../profiles/types';
@@ -133,8 +134,8 @@ export function remapSource(db: WritableDB, sourceId: number, changes: readonly 
     const mark = db.prepare('UPDATE source_columns SET field = ? WHERE source_id = ? AND idx = ?');
     for (const [idx, field] of feeds) {
       mark.run(field, src.id, idx);
-      // Columns feeding @ fields are indexed at import; a newly mapped one gets its index now.
-      db.exec(`CREATE INDEX IF NOT EXISTS ${ident(`${sourceTable(src.id)}_${columnName(idx)}`)} ON ${ident(sourceTable(src.id))} (${ident(columnName(idx))})`);
+      // Columns feeding @ fields are indexed (after their import); a newly mapped one gets its index now.
+      createColumnIndex(db, src.id, columnName(idx));
     }
     const doc = {
       mapping,

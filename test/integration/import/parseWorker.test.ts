@@ -90,6 +90,16 @@ describe('parse worker', () => {
     expect(contents(b.casePath)).toEqual(contents(a.casePath));
   });
 
+  it('more columns than a source table can hold is refused before any row is read, in-thread and in the worker', async () => {
+    const wide = join(dir, 'wide.csv');
+    writeFileSync(wide, [Array.from({ length: 2000 }, (_, i) => `h${i}`).join(','), Array.from({ length: 2000 }, () => 'x').join(',')].join('\n'));
+    for (const [name, opts] of [['wide-thread', inThread], ['wide-worker', viaWorker]] as const) {
+      const r = await importInto(name, [wide], opts);
+      expect(r.summaries[0]?.ok, name).toBe(false);
+      expect(r.summaries[0]?.error, name).toMatch(/wide\.csv row 1: 2000 columns; Loupe stores at most 1990 per source/);
+    }
+  });
+
   it('a parser that dies is reported against the file, and nothing of it reaches the case', async () => {
     const broken = join(dir, 'broken-worker.cjs');
     writeFileSync(broken, "throw new Error('parser exploded');\n");
