@@ -1,7 +1,8 @@
 // XLSX reader: cell kinds → text, sheets, header detection, limits, and a mutate-a-valid-workbook property.
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
 import { ImportError, type InputSource } from '../../../src-main/engine/importers/readers';
 import { errorOf, memoryInput, readAll, readOne } from './helpers';
 
@@ -94,6 +95,36 @@ describe('XLSX sheets', () => {
     expect(tables.map((t) => t.name)).toEqual(['m.xlsx#B <b>']);
     const err = await errorOf(() => readAll(xlsxInput('m.xlsx', buf), { sheet: 'Nope' }));
     expect(err.message).toBe('m.xlsx: no non-empty sheet named "Nope"');
+  });
+  it('skipping sheets that exceljs parked in temp files leaves no stray read of a deleted file', async () => {
+    // exceljs writes sheets that precede sharedStrings.xml to temp files and deletes each once its reader is
+    // passed over; an unread, still-opening stream then failed with an uncaught ENOENT (seen once in CI).
+    const buf = await book((wb) => {
+      for (const n of ['A', 'B', 'C']) {
+        const ws = wb.addWorksheet(n);
+        ws.addRow(['x']);
+        for (let i = 0; i < 500; i++) ws.addRow([`v${i}`]);
+      }
+    });
+    // Delay every open of a parked sheet so the deletion always wins the race (it lost only under load before).
+    const realCreate = fs.createReadStream.bind(fs);
+    const slowOpen = (p: fs.PathLike, f: fs.OpenMode, m: fs.Mode, cb: (e: NodeJS.ErrnoException | null, fd: number) => void) =>
+      setTimeout(() => fs.open(p, f, m, cb), 30);
+    const spy = vi.spyOn(fs, 'createReadStream').mockImplementation(((p: fs.PathLike, o?: object) =>
+      realCreate(p, { ...o, fs: { open: slowOpen, read: fs.read, close: fs.close } })) as typeof fs.createReadStream);
+    const uncaught: unknown[] = [];
+    const onUncaught = (e: unknown) => uncaught.push(e);
+    process.prependListener('uncaughtException', onUncaught);
+    try {
+      const tables = await readAll(xlsxInput('m.xlsx', buf), { sheet: 'C' });
+      expect(tables.map((t) => [t.name, t.rows.length])).toEqual([['m.xlsx#C', 500]]);
+      expect(spy).toHaveBeenCalledTimes(3);
+      await new Promise((r) => setTimeout(r, 100));
+    } finally {
+      spy.mockRestore();
+      process.off('uncaughtException', onUncaught);
+    }
+    expect(uncaught).toEqual([]);
   });
   it('a table whose batches were never read is skipped cleanly', async () => {
     const { openTables } = await import('../../../src-main/engine/importers/readers');

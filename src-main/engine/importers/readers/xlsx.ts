@@ -63,7 +63,7 @@ export async function* openXlsxTables(input: InputSource, opts: ReaderOptions = 
       throwIfAborted(opts.signal, file);
       const rawName = (ws as unknown as { name?: unknown }).name;
       const sheet = typeof rawName === 'string' ? rawName : '';
-      if (opts.sheet !== undefined && sheet !== opts.sheet) continue;
+      if (opts.sheet !== undefined && sheet !== opts.sheet) { releaseSkippedSheet(ws); continue; }
       const table = await openSheet(ws[Symbol.asyncIterator]() as AsyncIterator<RowLike>, `${file}#${sheet}`, sheet, date1904, limits, maxColumns, opts.signal);
       if (!table) continue;
       table.reader.meta['sheetCount'] = String(sheetCount);
@@ -79,6 +79,19 @@ export async function* openXlsxTables(input: InputSource, opts: ReaderOptions = 
   }
   if (!found) {
     throw new ImportError(opts.sheet !== undefined ? `no non-empty sheet named "${safeName(opts.sheet)}"` : 'workbook has no non-empty sheet', file);
+  }
+}
+
+/**
+ * exceljs parks sheets that precede sharedStrings.xml in temp files and deletes each one as soon as its reader is
+ * passed over; the read stream it already created would then fail to open with an uncaught ENOENT. A skipped
+ * sheet's stream is closed here, and a late open error has a listener.
+ */
+function releaseSkippedSheet(ws: unknown): void {
+  const source = (ws as { iterator?: unknown }).iterator;
+  if (source instanceof Readable) {
+    source.on('error', () => {});
+    source.destroy();
   }
 }
 
