@@ -4,9 +4,9 @@ import type { ReadableDB } from '../db/types';
 import type { PageQuery } from './page';
 
 /**
- * How far past a remembered position a jump may count with the keyset condition. Counting from the start of the order
- * with a bare OFFSET walks a covering index at ~7 ns per entry (70 ms for 10M); counting after a cursor re-tests the
- * cursor condition on each entry, ~50–350 ns, so it pays only for short hops (bench/queries.mjs, 10M rows).
+ * How far past a remembered position a jump may count with the keyset condition. Counting from either end of the
+ * order with a bare OFFSET walks a covering index at ~7–26 ns per entry (70 ms for 5M); counting after a cursor
+ * re-tests the cursor condition on each entry, ~50–350 ns, so it pays only for short hops (bench/queries.mjs, 10M rows).
  */
 export const SEEK_STRIDE = 50_000;
 /** Remembered positions per query (the jumps already made); the oldest go first. */
@@ -59,9 +59,9 @@ export function seekCursor(db: ReadableDB, q: PageQuery, position: number, cache
     }
   }
   if (target === at) return cursor ?? null;
-  const keyOnly = (cond: string | null, params: (string | number)[], skip: number): Cursor | null => {
+  const keyOnly = (cond: string | null, params: (string | number)[], skip: number, order = q.order): Cursor | null => {
     const row = db
-      .prepare(`SELECT ${q.isKey ? 'NULL' : q.sortSql} AS __sort, ${q.keySql} AS __key FROM ${q.from} WHERE ${[...q.conds, ...(cond ? [cond] : [])].join(' AND ')} ORDER BY ${q.order} LIMIT 1 OFFSET ?`)
+      .prepare(`SELECT ${q.isKey ? 'NULL' : q.sortSql} AS __sort, ${q.keySql} AS __key FROM ${q.from} WHERE ${[...q.conds, ...(cond ? [cond] : [])].join(' AND ')} ORDER BY ${order} LIMIT 1 OFFSET ?`)
       .get(...q.params, ...params, skip) as { __sort: unknown; __key: number } | undefined;
     return row ? { value: toValue(row.__sort), key: Number(row.__key) } : null;
   };
@@ -78,7 +78,13 @@ export function seekCursor(db: ReadableDB, q: PageQuery, position: number, cache
     return null;
   };
   const stride = cache?.stride ?? SEEK_STRIDE;
-  const found = cursor && target - at <= stride ? hop(cursor, target - at - 1) : keyOnly(null, [], target);
+  const total = q.total?.();
+  if (total !== undefined && target >= total) return null;
+  // Past the middle of a query whose size the catalogue knows, count back from the end (a jump near the end is as
+  // quick as one near the start).
+  const fromEnd = total === undefined ? Infinity : total - 1 - target;
+  const found =
+    cursor && target - at <= stride ? hop(cursor, target - at - 1) : fromEnd < target ? keyOnly(null, [], fromEnd, q.reverseOrder) : keyOnly(null, [], target);
   if (found) {
     if (points.size >= MAX_POINTS) points.delete(points.keys().next().value!);
     points.set(target, found);

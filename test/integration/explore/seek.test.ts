@@ -128,12 +128,36 @@ describe('position seeks', () => {
     expect(plan).not.toMatch(/events|TEMP B-TREE/);
   });
 
-  it('a deep keyset page seeks the index range instead of walking it from the start', () => {
+  it('a deep keyset page seeks the index range instead of walking it from the start: the rest of the cursor\'s time, then later times', () => {
     const after = { value: 1_700_000_000_000_000, key: 10 };
-    const { queries } = captureQueries(seed.engine.db, () => timelinePage(seed.engine.db, { source: null, where: '', limit: 10, after }));
-    expect(explain(seed.engine.db, queries.find((q) => /AS __eid/.test(q.sql))!).join('\n')).toMatch(/SEARCH e USING INDEX events_time \(time>\?\)/);
-    const { queries: desc } = captureQueries(seed.engine.db, () => timelinePage(seed.engine.db, { source: null, where: '', limit: 10, after, sort: { column: '@time', desc: true } }));
-    expect(explain(seed.engine.db, desc.find((q) => /AS __eid/.test(q.sql))!).join('\n')).toMatch(/SEARCH e USING INDEX events_time \(time<\?\)/);
+    for (const [desc, op] of [[false, '>'], [true, '<']] as const) {
+      const { queries } = captureQueries(seed.engine.db, () => timelinePage(seed.engine.db, { source: null, where: '', limit: 10, after, sort: { column: '@time', desc } }));
+      const plans = queries.filter((q) => /AS __eid/.test(q.sql)).map((q) => explain(seed.engine.db, q).join('\n'));
+      expect(plans[0], `desc=${desc}`).toMatch(/SEARCH e USING INDEX events_time \(time=\? AND id[<>]\?\)/);
+      expect(plans[1], `desc=${desc}`).toMatch(new RegExp(`SEARCH e USING INDEX events_time \\(time${op}\\?\\)`));
+      for (const plan of plans) expect(plan).not.toMatch(/TEMP B-TREE/);
+    }
+  });
+
+  it('a jump past the middle of an unfiltered query counts back from the end; a filtered one (size unknown) counts from the start', () => {
+    const db = seed.engine.db;
+    const offsetQueries = (fn: () => unknown) => captureQueries(db, fn).queries.filter((q) => /OFFSET/.test(q.sql));
+    const n = walkAll(timeline, { source: null, where: '' }).length;
+    const [back] = offsetQueries(() => timeline({ source: null, where: '', limit: 2, offset: n - 3 }));
+    expect(back!.sql).toMatch(/ORDER BY e\.time DESC, e\.id DESC LIMIT 1 OFFSET \?$/);
+    expect(back!.params.at(-1)).toBe(3); // the row before position n-3 is the 4th from the end
+    const [early] = offsetQueries(() => timeline({ source: null, where: '', limit: 2, offset: 3 }));
+    expect(early!.sql).toMatch(/ORDER BY e\.time ASC, e\.id ASC LIMIT 1 OFFSET \?$/);
+    const sorted = { source: seed.keyvault, where: '', sort: { column: 'OperationName', desc: true } };
+    const kvRows = walkAll(source(() => seed.keyvault), sorted).length;
+    const [sortedBack] = offsetQueries(() => sourcePage(db, { ...sorted, limit: 2, offset: kvRows - 2 }));
+    expect(sortedBack!.sql).toMatch(/ ASC, s\._row ASC LIMIT 1 OFFSET \?$/);
+    expect(sortedBack!.params.at(-1)).toBe(2);
+    const filtered = `@ip = '${x.alert_ip}'`;
+    const m = walkAll(timeline, { source: null, where: filtered }).length;
+    const [forward] = offsetQueries(() => timeline({ source: null, where: filtered, limit: 2, offset: m - 1 }));
+    expect(forward!.sql).toMatch(/ASC LIMIT 1 OFFSET \?$/);
+    expect(forward!.params.at(-1)).toBe(m - 2);
   });
 
   it('a jump in the timeline walks the covering events_time index without a sort', () => {
@@ -155,9 +179,11 @@ describe('sorted source pages', () => {
       expect(plan, `first page desc=${desc}`).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
       const next = first.result.next!;
       const deep = captureQueries(db, () => sourcePage(db, { source: seed.keyvault, where: '', limit: 10, sort, after: next }));
-      const deepPlan = explain(db, deep.queries.find((q) => /AS __eid/.test(q.sql))!).join('\n');
-      expect(deepPlan, `keyset page desc=${desc}`).toMatch(/SEARCH s USING INDEX src_\d+_c\d+ \(c\d+[<>]\?\)/);
-      expect(deepPlan).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+      // the rest of the cursor's value group by row key, then the values beyond it: each an index range
+      const deepPlans = deep.queries.filter((q) => /AS __eid/.test(q.sql)).map((q) => explain(db, q).join('\n'));
+      expect(deepPlans[0], `keyset page desc=${desc}`).toMatch(/SEARCH s USING INDEX src_\d+_c\d+ \(c\d+=\? AND rowid[<>]\?\)/);
+      if (deepPlans[1] !== undefined) expect(deepPlans[1], `keyset page desc=${desc}`).toMatch(/SEARCH s USING INDEX src_\d+_c\d+ \(c\d+[<>]\?\)/);
+      for (const p of deepPlans) expect(p).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
     }
   });
 });
