@@ -14,6 +14,7 @@ export { buildFullText } from './src-main/engine/import/fullText';
 export { buildColumnIndexes } from './src-main/engine/import/deferredIndexes';
 export { sourcePage, timelinePage } from './src-main/engine/explore/page';
 export { SeekCache } from './src-main/engine/explore/seek';
+export { buildTimelineMarks } from './src-main/engine/explore/buildTimelineMarks';
 export { BatchInsert } from './src-main/engine/import/batchInsert';
 export { countRows, stackColumn } from './src-main/engine/explore/aggregate';
 export { pivot } from './src-main/engine/explore/pivot';

@@ -8,6 +8,7 @@ import { resolveSort, sourceResolver, timelineResolver } from './resolver';
 import { EVENT_SELECT, liveSourcesSql, toGridRow, type DbRow } from './rows';
 import { compileQueryText } from './where';
 import { seekCursor, type SeekCache } from './seek';
+import { markAtOrAfter, markAtOrBefore } from './timelineMarks';
 
 export interface PageRequest {
   source: number | null;
@@ -36,6 +37,8 @@ export interface PageQuery {
   reverseOrder: string;
   /** How many rows the query has, when the catalogue knows without counting (no filter); lets a jump count from the nearer end. */
   total?: () => number | undefined;
+  /** A stored position of this order at or before `target` with its cursor (timeline marks), when current. */
+  anchor?: (target: number) => { at: number; cursor: Cursor | undefined } | undefined;
   /**
    * For a source in file order without a filter: the cursor of the row at a position, straight from the event ids
    * (one import writes a source's events with consecutive ids in row order); undefined when that does not hold.
@@ -211,7 +214,21 @@ export function timelineQuery(db: ReadableDB, req: Omit<PageRequest, 'limit'>): 
     reverseOrder: `${sortSql} ${rdir}, e.id ${rdir}`,
     // The live sources' rows are exactly the events the unfiltered timeline shows (liveSourcesSql leaves out the rest).
     ...(where.expr === null ? { total: () => registerTotal(db, listSourceRecords(db)) } : {}),
+    ...(where.expr === null && sortSql === 'e.time' ? { anchor: (target: number) => timelineAnchor(db, desc, target) } : {}),
   };
+}
+
+/**
+ * The nearest timeline mark at or before `target` in the unfiltered timeline by @time (marks count ascending; newest
+ * first, position p is ascending position total-1-p). Undefined while a source is being removed or the marks are stale.
+ */
+function timelineAnchor(db: ReadableDB, desc: boolean, target: number): { at: number; cursor: Cursor | undefined } | undefined {
+  if (liveSourcesSql(db) !== '') return undefined;
+  if (!desc) return markAtOrBefore(db, target);
+  const total = registerTotal(db, listSourceRecords(db));
+  if (total === undefined) return undefined;
+  const m = markAtOrAfter(db, total - 1 - target);
+  return m ? { at: total - 1 - m.at, cursor: m.cursor } : undefined;
 }
 
 /** The unified timeline: every source interleaved by @time; cells are the @ fields. */

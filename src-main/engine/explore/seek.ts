@@ -38,6 +38,30 @@ export class SeekCache {
   }
 }
 
+/** A key-only read of the row `skip` entries into the query's order (or into `cond`'s range of it). */
+function keyOnly(db: ReadableDB, q: PageQuery, cond: string | null, params: (string | number)[], skip: number, order = q.order): Cursor | null {
+  const row = db
+    .prepare(`SELECT ${q.isKey ? 'NULL' : q.sortSql} AS __sort, ${q.keySql} AS __key FROM ${q.from} WHERE ${[...q.conds, ...(cond ? [cond] : [])].join(' AND ')} ORDER BY ${order} LIMIT 1 OFFSET ?`)
+    .get(...q.params, ...params, skip) as { __sort: unknown; __key: number } | undefined;
+  return row ? { value: toValue(row.__sort), key: Number(row.__key) } : null;
+}
+
+/**
+ * The row `skip` rows after `from` in the query's order (from null: the row at position `skip`), or null past the end.
+ * After a cursor it walks the keyset segments in order, counting a segment only when the row is beyond it.
+ */
+export function stepAfter(db: ReadableDB, q: PageQuery, from: Cursor | null, skip: number): Cursor | null {
+  if (!from) return keyOnly(db, q, null, [], skip);
+  let left = skip;
+  for (const seg of q.keyset(from)) {
+    const hit = keyOnly(db, q, seg.sql, seg.params, left);
+    if (hit) return hit;
+    const n = (db.prepare(`SELECT count(*) AS n FROM ${q.from} WHERE ${[...q.conds, seg.sql].join(' AND ')}`).get(...q.params, ...seg.params) as { n: number }).n;
+    left -= n;
+  }
+  return null;
+}
+
 /**
  * The cursor of the row just before `position` (0-based) in the query's order: undefined for position 0, null when
  * the query has fewer rows than that. Exact, not estimated: it counts rows the way the page query orders them.
@@ -59,32 +83,26 @@ export function seekCursor(db: ReadableDB, q: PageQuery, position: number, cache
     }
   }
   if (target === at) return cursor ?? null;
-  const keyOnly = (cond: string | null, params: (string | number)[], skip: number, order = q.order): Cursor | null => {
-    const row = db
-      .prepare(`SELECT ${q.isKey ? 'NULL' : q.sortSql} AS __sort, ${q.keySql} AS __key FROM ${q.from} WHERE ${[...q.conds, ...(cond ? [cond] : [])].join(' AND ')} ORDER BY ${order} LIMIT 1 OFFSET ?`)
-      .get(...q.params, ...params, skip) as { __sort: unknown; __key: number } | undefined;
-    return row ? { value: toValue(row.__sort), key: Number(row.__key) } : null;
-  };
-  // A short hop after a remembered cursor walks the keyset segments in order (a count only when one is crossed);
-  // anything further counts from the start of the order.
-  const hop = (from: Cursor, skip: number): Cursor | null => {
-    let left = skip;
-    for (const seg of q.keyset(from)) {
-      const hit = keyOnly(seg.sql, seg.params, left);
-      if (hit) return hit;
-      const n = (db.prepare(`SELECT count(*) AS n FROM ${q.from} WHERE ${[...q.conds, seg.sql].join(' AND ')}`).get(...q.params, ...seg.params) as { n: number }).n;
-      left -= n;
-    }
-    return null;
-  };
   const stride = cache?.stride ?? SEEK_STRIDE;
+  // A stored mark of the order (timelineMarks.ts) nearer than any remembered jump is as good as one.
+  const mark = target - at > stride ? q.anchor?.(target) : undefined;
+  const fromMark = mark?.cursor !== undefined && mark.at > at;
+  if (fromMark) {
+    at = mark.at;
+    cursor = mark.cursor;
+    if (target === at) return cursor;
+  }
   const total = q.total?.();
   if (total !== undefined && target >= total) return null;
   // Past the middle of a query whose size the catalogue knows, count back from the end (a jump near the end is as
   // quick as one near the start).
   const fromEnd = total === undefined ? Infinity : total - 1 - target;
   const found =
-    cursor && target - at <= stride ? hop(cursor, target - at - 1) : fromEnd < target ? keyOnly(null, [], fromEnd, q.reverseOrder) : keyOnly(null, [], target);
+    cursor && (fromMark || target - at <= stride)
+      ? stepAfter(db, q, cursor, target - at - 1)
+      : fromEnd < target
+        ? keyOnly(db, q, null, [], fromEnd, q.reverseOrder)
+        : keyOnly(db, q, null, [], target);
   if (found) {
     if (points.size >= MAX_POINTS) points.delete(points.keys().next().value!);
     points.set(target, found);

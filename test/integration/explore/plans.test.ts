@@ -99,10 +99,12 @@ describe('query plans of the hot queries', () => {
     noScanOf(plan, 'e');
   });
 
-  it('stack under a selective filter reads only the filtered rows through the index', () => {
+  it('stack under a selective filter reads only the filtered rows through the index; users of an IP and IPs of a user read no rows', () => {
     const plan = planOf(() => stackColumn(seed.engine.db, null, `@ip = '${x.alert_ip}'`, '@user', 'most', 10), /GROUP BY/);
-    expect(plan.join('\n')).toMatch(/SEARCH e USING INDEX events_ip \(ip=\?\)/);
+    expect(plan.join('\n')).toMatch(/SEARCH e USING COVERING INDEX events_ip_user \(ip=\?\)/);
     noScanOf(plan, 'e');
+    const ipsOfUser = planOf(() => stackColumn(seed.engine.db, null, `@user = '${x.upn}'`, '@ip', 'most', 10), /GROUP BY/);
+    expect(ipsOfUser.join('\n')).toMatch(/SEARCH e USING COVERING INDEX events_user_ip \(user=\?\)/);
     const onSource = planOf(
       () => stackColumn(seed.engine.db, seed.keyvault, `@ip = '${x.alert_ip}'`, 'OperationName', 'most', 10),
       /GROUP BY/,

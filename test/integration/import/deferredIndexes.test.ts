@@ -40,7 +40,7 @@ describe('deferred indexes', () => {
     expect(first.fullTextRows).toBeGreaterThan(0);
     expect(pendingColumnIndexes(engine.db)).toEqual([]);
     expect(hasDeferredIndexes(engine.db)).toBe(false);
-    expect(await buildDeferredIndexes(engine.db)).toEqual({ columnIndexes: 0, fullTextRows: 0 });
+    expect(await buildDeferredIndexes(engine.db)).toEqual({ columnIndexes: 0, timelineMarks: 0, fullTextRows: 0 });
 
     expect(sourcePage(engine.db, query).rows.map((r) => r.row)).toEqual(before);
     expect(plan(engine, `SELECT _row FROM src_${id} WHERE ${ipCol} = 'x'`)).toMatch(new RegExp(`USING (COVERING )?INDEX src_${id}_${ipCol}`));

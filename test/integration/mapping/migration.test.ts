@@ -1,4 +1,4 @@
-// Schema step 30 on a case written before it (schema 20): data kept, remapping column added, triggers still guard events.
+// Schema steps 30 and 40 on a case written before them (schema 20): data kept, remapping column added, triggers still guard events, pivot indexes added.
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,6 +49,11 @@ describe('migration 0030', () => {
       expect(db.prepare('SELECT id, remapping, removing FROM sources').all()).toEqual([{ id: 1, remapping: 0, removing: 0 }]);
       expect(db.prepare('SELECT id, user FROM events ORDER BY id').all()).toEqual([{ id: 7, user: 'alice@x.test' }, { id: 8, user: 'bob@x.test' }]);
       expect(() => db.prepare('DELETE FROM events').run()).toThrow(/deleted only by removing/);
+      // step 40: indexes pairing IP and user (covering the pivot stacks), built over the old rows
+      const indexSql = (name: string) => (db.prepare('SELECT sql FROM sqlite_schema WHERE name = ?').get(name) as { sql: string }).sql;
+      expect(indexSql('events_ip_user')).toMatch(/ON events\(ip, user\)/);
+      expect(indexSql('events_user_ip')).toMatch(/ON events\(user, ip\)/);
+      expect(db.prepare('SELECT id FROM events INDEXED BY events_user_ip WHERE user = ?').all('bob@x.test')).toEqual([{ id: 8 }]);
 
       const view = engine.handlers['sources/mapping']({ sourceId: 1 }) as { fields: { field: string; columns: string[]; inferred: boolean }[] };
       expect(view.fields.find((f) => f.field === 'user')).toMatchObject({ columns: ['Account'], inferred: true });

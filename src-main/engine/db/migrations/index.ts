@@ -3,13 +3,14 @@ import type { WritableDB } from '../types';
 import * as m0010 from './0010-initial';
 import * as m0020 from './0020-fulltext-progress';
 import * as m0030 from './0030-remap-sources';
+import * as m0040 from './0040-pivot-covering-indexes';
 
 export interface Migration {
   version: number;
   migrate(db: WritableDB): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0010, m0020, m0030];
+export const MIGRATIONS: readonly Migration[] = [m0010, m0020, m0030, m0040];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
