@@ -74,7 +74,7 @@ async function importInput(
   container?: { sha256: string; size: number },
 ): Promise<ImportSummary> {
   opts.onProgress?.({ file: input.name, phase: 'hashing', rows: 0, bytes: 0, totalBytes: input.size });
-  const digest = await digestStream(input.open());
+  const digest = input.locator?.type === 'file' ? await digestFile(input.locator.path) : await digestStream(input.open());
   const dup = db.prepare('SELECT id FROM sources WHERE sha256 = ? AND removing = 0 ORDER BY id LIMIT 1').get(digest.sha256) as
     | { id: number }
     | undefined;
