@@ -13,6 +13,9 @@ export const KV_HEADERS = [
   '_ResourceId',
 ];
 
+/** Columns (0-based) that feed @ fields, as the Key Vault profile maps them; column 1 is @time. */
+export const KV_FIELD_COLUMNS = { 1: 'time', 9: 'operation', 11: 'correlation_id', 12: 'result', 14: 'ip', 16: 'user_id', 17: 'app_id', 19: 'user', 24: 'user_agent', 2: 'resource' };
+
 /** xorshift32: the same file for the same row count on every machine. */
 export function prng(seed) {
   let s = seed >>> 0 || 1;

@@ -3,7 +3,7 @@
 import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { KV_HEADERS, kvRow, makeIdentities, prng } from './gen-kv-csv.mjs';
+import { KV_FIELD_COLUMNS, KV_HEADERS, kvRow, makeIdentities, prng } from './gen-kv-csv.mjs';
 import { argRows, bundleEngine, fmtS, loadBundle } from './lib/engine.mjs';
 
 const keepAt = process.argv.indexOf('--keep');
@@ -14,8 +14,8 @@ const dir = keep ? null : mkdtempSync(join(tmpdir(), 'loupe-bench-q-'));
 const casePath = keep ?? join(dir, 'q.loupe');
 const { Engine, sourcePage, timelinePage, stackColumn, countRows, pivot, buildFullText, buildTimelineMarks, SeekCache, BatchInsert } = loadBundle(await bundleEngine());
 
-/** Columns of the KV shape that feed @ fields (0-based), as the KV profile maps them. */
-const FIELD_OF = { 9: 'operation', 11: 'correlation_id', 12: 'result', 14: 'ip', 16: 'user_id', 17: 'app_id', 19: 'user', 24: 'user_agent', 2: 'resource' };
+/** Columns of the KV shape that feed @ fields other than @time (0-based). */
+const FIELD_OF = Object.fromEntries(Object.entries(KV_FIELD_COLUMNS).filter(([, f]) => f !== 'time'));
 /** Rows per transaction while loading: with wal_autocheckpoint on, the WAL stays around one commit's size. */
 const COMMIT_EVERY = 250_000;
 const ROWS_PER_INSERT = 500;

@@ -122,6 +122,8 @@ port.on('message', (m: ToWorker) => {
         if (!handler) throw new LoupeError('NOT_FOUND', `no handler for ${m.name}`);
         const value = await handler(m.req);
         post({ type: 'result', id: m.id, result: { ok: true, value } });
+        // Removing or remapping a source rewrites events, which drops the timeline marks: rebuild them in the background.
+        if (m.name === 'sources/remove' || m.name === 'sources/remap') startFullText();
       } catch (err) {
         post({ type: 'result', id: m.id, result: { ok: false, error: serializeError(err) } });
       }
