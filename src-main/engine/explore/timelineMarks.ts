@@ -25,8 +25,12 @@ export function currentStamp(db: ReadableDB): Stamp {
 function savedStamp(db: ReadableDB): Stamp | null {
   const r = db.prepare('SELECT value FROM meta WHERE key = ?').get(STAMP_KEY) as { value: string } | undefined;
   if (!r) return null;
-  const v = JSON.parse(r.value) as Partial<Stamp>;
-  return typeof v.events === 'number' && typeof v.maxId === 'number' ? { events: v.events, maxId: v.maxId } : null;
+  try {
+    const v = JSON.parse(r.value) as Partial<Stamp> | null;
+    return typeof v?.events === 'number' && typeof v.maxId === 'number' ? { events: v.events, maxId: v.maxId } : null;
+  } catch {
+    return null; // a damaged stamp only means the marks go unused until the next build
+  }
 }
 
 export function marksFresh(db: ReadableDB, stamp: Stamp): boolean {

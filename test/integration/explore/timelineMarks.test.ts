@@ -53,6 +53,15 @@ describe('timeline marks', () => {
     expect(await buildTimelineMarks(db, { step: STEP, minEvents: 0 })).toBe(Math.floor((n - 1) / STEP));
     expect(markAtOrBefore(db, STEP * 2 + 1)).toMatchObject({ at: STEP * 2 });
     expect(markAtOrBefore(db, STEP - 1)).toEqual({ at: -1, cursor: undefined });
+    // a damaged stamp (a case file edited by hand) leaves the marks unused, not the grid broken
+    const stamp = (db.prepare("SELECT value FROM meta WHERE key = 'timeline_marks'").get() as { value: string }).value;
+    for (const bad of ['{not json', 'null', '{"events":"1"}']) {
+      db.prepare("UPDATE meta SET value = ? WHERE key = 'timeline_marks'").run(bad);
+      expect(markAtOrBefore(db, STEP)).toBeUndefined();
+      expect(page(orders[0]![1], n - 2).rows).toHaveLength(2);
+    }
+    db.prepare("UPDATE meta SET value = ? WHERE key = 'timeline_marks'").run(stamp);
+    expect(markAtOrBefore(db, STEP)).toMatchObject({ at: STEP });
   });
 
   it('every position in either order lands on the keyset walk\'s row, counting no more than a step past a mark', () => {
