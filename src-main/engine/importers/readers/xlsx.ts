@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { cellText } from './xlsx-cell';
 import { ImportError, formatBytes, resolveLimits, safeName, throwIfAborted, type ImportLimits, type InputSource, type RawRow, type ReaderOptions, type TableReader } from './types';
 import { WarningSink } from './warnings';
-import { scanZip, type ZipSource } from './zip';
+import { openZipEntry, scanZip, type ZipSource } from './zip';
 
 const EXCEL_MAX_ROWS = 1_048_576;
 const EXCEL_MAX_COLUMNS = 16_384;
@@ -49,22 +49,12 @@ export async function* openXlsxTables(input: InputSource, opts: ReaderOptions = 
   const sheetCount = (workbookXml.match(/<(?:\w+:)?sheet\b/g) ?? []).length;
   const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904\s*=\s*["'](?:1|true)["']/.test(workbookXml);
 
-  const stream = 'buffer' in src ? bufferStream(src.buffer) : input.open();
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream as unknown as import('stream').Stream, {
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'cache',
-    worksheets: 'emit',
-    entries: 'ignore',
-  });
+  const names = entries.map((e) => e.name);
   let found = false;
   try {
-    for await (const ws of reader) {
+    for await (const ws of worksheetsInOrder(src, names, file, opts.sheet)) {
       throwIfAborted(opts.signal, file);
-      const rawName = (ws as unknown as { name?: unknown }).name;
-      const sheet = typeof rawName === 'string' ? rawName : '';
-      if (opts.sheet !== undefined && sheet !== opts.sheet) { releaseSkippedSheet(ws); continue; }
-      const table = await openSheet(ws[Symbol.asyncIterator]() as AsyncIterator<RowLike>, `${file}#${sheet}`, sheet, date1904, limits, maxColumns, opts.signal);
+      const table = await openSheet(ws.rows[Symbol.asyncIterator]() as AsyncIterator<RowLike>, `${file}#${ws.name}`, ws.name, date1904, limits, maxColumns, opts.signal);
       if (!table) continue;
       table.reader.meta['sheetCount'] = String(sheetCount);
       found = true;
@@ -82,21 +72,67 @@ export async function* openXlsxTables(input: InputSource, opts: ReaderOptions = 
   }
 }
 
-/**
- * exceljs parks sheets that precede sharedStrings.xml in temp files and deletes each one as soon as its reader is
- * passed over; the read stream it already created would then fail to open with an uncaught ENOENT. A skipped
- * sheet's stream is closed here, and a late open error has a listener.
- */
-function releaseSkippedSheet(ws: unknown): void {
-  const source = (ws as { iterator?: unknown }).iterator;
-  if (source instanceof Readable) {
-    source.on('error', () => {});
-    source.destroy();
-  }
+/** The parts of exceljs's streaming WorkbookReader (4.4.0, pinned) that read one zip part each. */
+interface WorkbookParts {
+  model?: { sheets?: { name?: unknown; rId?: unknown }[] };
+  workbookRels?: { Id?: unknown; Target?: unknown }[];
+  _parseRels(part: NodeJS.ReadableStream): Promise<void>;
+  _parseWorkbook(part: NodeJS.ReadableStream): Promise<void>;
+  _parseSharedStrings(part: NodeJS.ReadableStream): AsyncGenerator<unknown>;
+  _parseStyles(part: NodeJS.ReadableStream): Promise<void>;
+  _parseWorksheet(chunks: AsyncIterable<unknown>, sheetNo: string): Generator<{ eventType: string; value: unknown }>;
 }
 
-function bufferStream(buf: Buffer): NodeJS.ReadableStream {
-  return Readable.from([buf]);
+const WORKSHEET_PART = /^xl\/worksheets\/sheet(\d+)\.xml$/;
+
+/**
+ * The worksheets of a workbook in tab order, each streamed row by row, with their names. exceljs's own reader takes
+ * the zip in one streaming pass and intermittently loses the last entry, which in files exceljs writes is
+ * xl/workbook.xml (exceljs#3064: "Cannot read properties of undefined (reading 'sheets')"; it failed one CI run here),
+ * and parks every sheet stored before the shared strings in a temp file. Here each part is opened by name through the
+ * central directory (yauzl, sizes validated): relationships, workbook, shared strings and styles first, then the
+ * sheets, with exceljs's own parsers for each part. A sheet other than `wanted` is never opened.
+ */
+async function* worksheetsInOrder(src: ZipSource, names: string[], file: string, wanted: string | undefined): AsyncGenerator<{ name: string; rows: AsyncIterable<unknown> }> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]) as unknown as import('stream').Stream, {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+    entries: 'ignore',
+  }) as unknown as WorkbookParts;
+  const has = new Set(names);
+  const part = (name: string) => openZipEntry(src, name, file);
+  if (has.has('xl/_rels/workbook.xml.rels')) await reader._parseRels(await part('xl/_rels/workbook.xml.rels'));
+  await reader._parseWorkbook(await part('xl/workbook.xml'));
+  if (has.has('xl/sharedStrings.xml')) for await (const _ of reader._parseSharedStrings(await part('xl/sharedStrings.xml'))) void _;
+  if (has.has('xl/styles.xml')) await reader._parseStyles(await part('xl/styles.xml'));
+
+  // Tab order: the workbook's <sheet> list through its relationships; then any sheet part it does not list.
+  const sheetNo = (n: string) => Number(WORKSHEET_PART.exec(n)![1]);
+  const parts = names.filter((n) => WORKSHEET_PART.test(n)).sort((a, b) => sheetNo(a) - sheetNo(b));
+  const targets = new Map((reader.workbookRels ?? []).map((r) => [String(r.Id), `xl/${String(r.Target).replace(/^\/?xl\//, '').replace(/^\//, '')}`]));
+  const nameOf = new Map<string, string>();
+  for (const sh of reader.model?.sheets ?? []) {
+    const target = targets.get(String(sh.rId));
+    if (target !== undefined && parts.includes(target) && !nameOf.has(target)) nameOf.set(target, typeof sh.name === 'string' ? sh.name : '');
+  }
+  const ordered = [...nameOf.keys(), ...parts.filter((n) => !nameOf.has(n))];
+
+  for (const partName of ordered) {
+    const no = String(sheetNo(partName));
+    // as exceljs names a sheet the workbook does not list
+    const name = nameOf.get(partName) ?? `Sheet${no}`;
+    if (wanted !== undefined && name !== wanted) continue;
+    const stream = await part(partName);
+    try {
+      for (const ev of reader._parseWorksheet(stream as unknown as AsyncIterable<unknown>, no)) {
+        if (ev.eventType === 'worksheet') yield { name, rows: ev.value as AsyncIterable<unknown> };
+      }
+    } finally {
+      (stream as unknown as Readable).destroy();
+    }
+  }
 }
 
 async function openSheet(
