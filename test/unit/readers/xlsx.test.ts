@@ -104,8 +104,9 @@ describe('XLSX sheets', () => {
       const b = wb.addWorksheet('B');
       b.addRow(['y']);
       b.addRow(['2']);
-      a.orderNo = 1; // tab order B, A; the parts stay sheet1.xml = A, sheet2.xml = B
-      b.orderNo = 0;
+      // tab order B, A (exceljs's untyped orderNo); the parts stay sheet1.xml = A, sheet2.xml = B
+      (a as unknown as { orderNo: number }).orderNo = 1;
+      (b as unknown as { orderNo: number }).orderNo = 0;
     });
     const tables = await readAll(xlsxInput('t.xlsx', buf));
     expect(tables.map((t) => [t.name, t.rows[0]!.cells])).toEqual([['t.xlsx#B', ['2']], ['t.xlsx#A', ['1']]]);
