@@ -165,6 +165,7 @@ async function importTable(
   let imported = 0;
   const isDuplicate = duplicateCheck(db, detected.profile.id, detected.profile.naturalKey, columns.map((c) => c.norm));
   const duplicates = new Map<number, number>();
+  let lastProgress = -Infinity;
   for await (const batch of table.batches) {
     if (opts.signal?.aborted) throw new LoupeError('CANCELLED', `import of ${input.name} cancelled`);
     for (const r of batch) {
@@ -179,7 +180,12 @@ async function importTable(
       imported++;
     }
     rows += batch.length;
-    opts.onProgress?.({ file: plan.name, phase: 'parsing', rows, bytes: Math.min(table.bytesRead(), input.size), totalBytes: input.size });
+    // batches are small (BATCH_ROWS): progress goes out at most every 100 ms
+    const now = performance.now();
+    if (now - lastProgress >= 100) {
+      lastProgress = now;
+      opts.onProgress?.({ file: plan.name, phase: 'parsing', rows, bytes: Math.min(table.bytesRead(), input.size), totalBytes: input.size });
+    }
   }
   insertRow.flush();
   insertEvent.flush();

@@ -38,7 +38,13 @@ export interface ParsedTable {
   bytesRead(): number;
 }
 
-export const BATCH_ROWS = 2000;
+/**
+ * Rows per batch. Small on purpose: a batch crosses from the parse worker as one string, and a string over V8's
+ * regular-object size (~128 KB) goes to large-object space, which only a full collection frees, so 2,000-row batches
+ * (~1.8 MB of text) swelled the writer's heap by ~160 MB between collections. At 200 rows a 1M-row CSV import peaked
+ * at ~300 MB instead of ~430 MB, no slower (bench/RESULTS.md, Import).
+ */
+export const BATCH_ROWS = 200;
 
 /** Decides the plan from the header and the first batch, and returns the per-row normalizer it implies. */
 export function planTable(table: TableReader, firstBatch: RawRow[]): { plan: TablePlan; normalize: (r: RawRow) => PreparedRow } {
