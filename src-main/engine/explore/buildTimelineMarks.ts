@@ -3,7 +3,7 @@ import type { Cursor } from '../../contract/model';
 import type { WritableDB } from '../db/types';
 import { timelineQuery } from './page';
 import { stepAfter } from './seek';
-import { MARK_STEP, MARKS_MIN_EVENTS, STAMP_KEY, currentStamp, marksFresh } from './timelineMarks';
+import { MARK_STEP, MARKS_MIN_EVENTS, STAMP_KEY, currentStamp, marksFresh, sameStamp } from './timelineMarks';
 
 /**
  * Walks the timeline's order once, MARK_STEP entries at a time (between steps queued calls run), and stores a mark per
@@ -25,8 +25,7 @@ export async function buildTimelineMarks(db: WritableDB, opts: { signal?: AbortS
     cursor = stepAfter(db, q, cursor, step - 1);
   }
   const write = db.transaction(() => {
-    const now = currentStamp(db);
-    if (now.events !== start.events || now.maxId !== start.maxId) return 0;
+    if (!sameStamp(currentStamp(db), start)) return 0;
     db.prepare('DELETE FROM timeline_marks').run();
     const ins = db.prepare('INSERT INTO timeline_marks (pos, time, id) VALUES (?, ?, ?)');
     for (const m of marks) ins.run(m.pos, m.cursor.value, m.cursor.key);

@@ -8,7 +8,7 @@ import { resolveSort, sourceResolver, timelineResolver } from './resolver';
 import { EVENT_SELECT, liveSourcesSql, toGridRow, type DbRow } from './rows';
 import { compileQueryText } from './where';
 import { seekCursor, type SeekCache } from './seek';
-import { markAtOrAfter, markAtOrBefore } from './timelineMarks';
+import { markNear } from './timelineMarks';
 
 export interface PageRequest {
   source: number | null;
@@ -37,8 +37,8 @@ export interface PageQuery {
   reverseOrder: string;
   /** How many rows the query has, when the catalogue knows without counting (no filter); lets a jump count from the nearer end. */
   total?: () => number | undefined;
-  /** A stored position of this order at or before `target` with its cursor (timeline marks), when current. */
-  anchor?: (target: number) => { at: number; cursor: Cursor | undefined } | undefined;
+  /** A stored position of this order at or before `target` with its cursor (timeline marks), when current; `total` is total(). */
+  anchor?: (target: number, total: number | undefined) => { at: number; cursor: Cursor | undefined } | undefined;
   /**
    * For a source in file order without a filter: the cursor of the row at a position, straight from the event ids
    * (one import writes a source's events with consecutive ids in row order); undefined when that does not hold.
@@ -61,13 +61,13 @@ export interface KeysetSegment {
  */
 export function keysetSegments(sortSql: string, keySql: string, desc: boolean, after: Cursor): KeysetSegment[] {
   const v = after.value;
-  const [beyond, keyBeyond] = desc ? ['<', '<'] : ['>', '>'];
+  const beyond = desc ? '<' : '>';
   if (v === null) {
-    const nulls = { sql: `${sortSql} IS NULL AND ${keySql} ${keyBeyond} ?`, params: [after.key] };
+    const nulls = { sql: `${sortSql} IS NULL AND ${keySql} ${beyond} ?`, params: [after.key] };
     return desc ? [nulls] : [nulls, { sql: `${sortSql} IS NOT NULL`, params: [] }];
   }
   const segments: KeysetSegment[] = [
-    { sql: `${sortSql} = ? AND ${keySql} ${keyBeyond} ?`, params: [v, after.key] },
+    { sql: `${sortSql} = ? AND ${keySql} ${beyond} ?`, params: [v, after.key] },
     { sql: `${sortSql} ${beyond} ?`, params: [v] },
   ];
   return desc ? [...segments, { sql: `${sortSql} IS NULL`, params: [] }] : segments;
@@ -134,15 +134,15 @@ function eventIdSpan(db: ReadableDB, sourceId: number): { first: number | null; 
  * Whether the register's row count of a source is its number of events, checked without counting: one import writes a
  * source's events with consecutive ids in row order, so the id span of its first and last rows must equal the count.
  */
-function eventsMatchRegister(db: ReadableDB, sourceId: number, rows: number): boolean {
-  const { first, last } = eventIdSpan(db, sourceId);
-  return first === null || last === null ? rows === 0 : last - first + 1 === rows;
+function spanMatchesRegister(span: { first: number | null; last: number | null }, rows: number): boolean {
+  return span.first === null || span.last === null ? rows === 0 : span.last - span.first + 1 === rows;
 }
 
 /** The row at `index` of a source in file order when its event ids are consecutive in row order, else undefined. */
 function rowAtPosition(db: ReadableDB, sourceId: number, rows: number, index: number): Cursor | null | undefined {
-  const { first } = eventIdSpan(db, sourceId);
-  if (first === null || !eventsMatchRegister(db, sourceId, rows)) return undefined;
+  const span = eventIdSpan(db, sourceId);
+  const { first } = span;
+  if (first === null || !spanMatchesRegister(span, rows)) return undefined;
   if (index >= rows) return null;
   const hit = db.prepare('SELECT source_id AS sid, row FROM events WHERE id = ?').get(first + index) as { sid: number; row: number } | undefined;
   return hit && hit.sid === sourceId ? { value: null, key: hit.row } : undefined;
@@ -152,7 +152,7 @@ function rowAtPosition(db: ReadableDB, sourceId: number, rows: number, index: nu
 function registerTotal(db: ReadableDB, sources: { id: number; rows_imported: number }[]): number | undefined {
   let total = 0;
   for (const s of sources) {
-    if (!eventsMatchRegister(db, s.id, s.rows_imported)) return undefined;
+    if (!spanMatchesRegister(eventIdSpan(db, s.id), s.rows_imported)) return undefined;
     total += s.rows_imported;
   }
   return total;
@@ -214,7 +214,7 @@ export function timelineQuery(db: ReadableDB, req: Omit<PageRequest, 'limit'>): 
     reverseOrder: `${sortSql} ${rdir}, e.id ${rdir}`,
     // The live sources' rows are exactly the events the unfiltered timeline shows (liveSourcesSql leaves out the rest).
     ...(where.expr === null ? { total: () => registerTotal(db, listSourceRecords(db)) } : {}),
-    ...(where.expr === null && sortSql === 'e.time' ? { anchor: (target: number) => timelineAnchor(db, desc, target) } : {}),
+    ...(where.expr === null && sortSql === 'e.time' ? { anchor: (target: number, total: number | undefined) => timelineAnchor(db, desc, target, total) } : {}),
   };
 }
 
@@ -222,13 +222,12 @@ export function timelineQuery(db: ReadableDB, req: Omit<PageRequest, 'limit'>): 
  * The nearest timeline mark at or before `target` in the unfiltered timeline by @time (marks count ascending; newest
  * first, position p is ascending position total-1-p). Undefined while a source is being removed or the marks are stale.
  */
-function timelineAnchor(db: ReadableDB, desc: boolean, target: number): { at: number; cursor: Cursor | undefined } | undefined {
+function timelineAnchor(db: ReadableDB, desc: boolean, target: number, total: number | undefined): { at: number; cursor: Cursor | undefined } | undefined {
   if (liveSourcesSql(db) !== '') return undefined;
-  if (!desc) return markAtOrBefore(db, target);
-  const total = registerTotal(db, listSourceRecords(db));
+  if (!desc) return markNear(db, target, 'atOrBefore');
   if (total === undefined) return undefined;
-  const m = markAtOrAfter(db, total - 1 - target);
-  return m ? { at: total - 1 - m.at, cursor: m.cursor } : undefined;
+  const m = markNear(db, total - 1 - target, 'atOrAfter');
+  return m?.cursor ? { at: total - 1 - m.at, cursor: m.cursor } : undefined;
 }
 
 /** The unified timeline: every source interleaved by @time; cells are the @ fields. */

@@ -4,9 +4,9 @@ import type { ReadableDB } from '../db/types';
 import type { PageQuery } from './page';
 
 /**
- * How far past a remembered position a jump may count with the keyset condition. Counting from either end of the
- * order with a bare OFFSET walks a covering index at ~7–26 ns per entry (70 ms for 5M); counting after a cursor
- * re-tests the cursor condition on each entry, ~50–350 ns, so it pays only for short hops (bench/queries.mjs, 10M rows).
+ * How far past a remembered position a jump hops from it (through the keyset segments) instead of counting from an
+ * end of the order, which walks a covering index with a bare OFFSET at ~7–26 ns per entry (70 ms for 5M at 10M rows,
+ * bench/queries.mjs).
  */
 export const SEEK_STRIDE = 50_000;
 /** Remembered positions per query (the jumps already made); the oldest go first. */
@@ -84,15 +84,15 @@ export function seekCursor(db: ReadableDB, q: PageQuery, position: number, cache
   }
   if (target === at) return cursor ?? null;
   const stride = cache?.stride ?? SEEK_STRIDE;
+  const total = q.total?.();
   // A stored mark of the order (timelineMarks.ts) nearer than any remembered jump is as good as one.
-  const mark = target - at > stride ? q.anchor?.(target) : undefined;
+  const mark = target - at > stride ? q.anchor?.(target, total) : undefined;
   const fromMark = mark?.cursor !== undefined && mark.at > at;
   if (fromMark) {
     at = mark.at;
     cursor = mark.cursor;
     if (target === at) return cursor;
   }
-  const total = q.total?.();
   if (total !== undefined && target >= total) return null;
   // Past the middle of a query whose size the catalogue knows, count back from the end (a jump near the end is as
   // quick as one near the start).

@@ -33,9 +33,12 @@ function savedStamp(db: ReadableDB): Stamp | null {
   }
 }
 
+export function sameStamp(a: Stamp | null, b: Stamp): boolean {
+  return a !== null && a.events === b.events && a.maxId === b.maxId;
+}
+
 export function marksFresh(db: ReadableDB, stamp: Stamp): boolean {
-  const saved = savedStamp(db);
-  if (!saved || saved.events !== stamp.events || saved.maxId !== stamp.maxId) return false;
+  if (!sameStamp(savedStamp(db), stamp)) return false;
   // The triggers empty the table on a delete or an update; a build writes at least one mark.
   return db.prepare('SELECT 1 FROM timeline_marks LIMIT 1').get() !== undefined;
 }
@@ -47,18 +50,13 @@ export function timelineMarksPending(db: ReadableDB): boolean {
 }
 
 /**
- * The mark at or before ascending position `index` of the unfiltered timeline (`at` = -1 and no cursor: the start),
- * or undefined when the marks do not match the events.
+ * The nearest mark at or before / at or after ascending position `index` of the unfiltered timeline, or undefined when
+ * the marks do not match the events. Before the first mark, "at or before" is the start: `at` = -1 and no cursor.
  */
-export function markAtOrBefore(db: ReadableDB, index: number): { at: number; cursor: Cursor | undefined } | undefined {
+export function markNear(db: ReadableDB, index: number, side: 'atOrBefore' | 'atOrAfter'): { at: number; cursor: Cursor | undefined } | undefined {
   if (!marksFresh(db, currentStamp(db))) return undefined;
-  const r = db.prepare('SELECT pos, time, id FROM timeline_marks WHERE pos <= ? ORDER BY pos DESC LIMIT 1').get(index) as { pos: number; time: number | null; id: number } | undefined;
-  return r ? { at: r.pos, cursor: { value: r.time, key: r.id } } : { at: -1, cursor: undefined };
-}
-
-/** The mark at or after ascending position `index`, or undefined (none, or stale). */
-export function markAtOrAfter(db: ReadableDB, index: number): { at: number; cursor: Cursor } | undefined {
-  if (!marksFresh(db, currentStamp(db))) return undefined;
-  const r = db.prepare('SELECT pos, time, id FROM timeline_marks WHERE pos >= ? ORDER BY pos LIMIT 1').get(index) as { pos: number; time: number | null; id: number } | undefined;
-  return r ? { at: r.pos, cursor: { value: r.time, key: r.id } } : undefined;
+  const sql = side === 'atOrBefore' ? 'WHERE pos <= ? ORDER BY pos DESC' : 'WHERE pos >= ? ORDER BY pos';
+  const r = db.prepare(`SELECT pos, time, id FROM timeline_marks ${sql} LIMIT 1`).get(index) as { pos: number; time: number | null; id: number } | undefined;
+  if (r) return { at: r.pos, cursor: { value: r.time, key: r.id } };
+  return side === 'atOrBefore' ? { at: -1, cursor: undefined } : undefined;
 }

@@ -7,7 +7,7 @@ import type { Cursor, GridRow, Page } from '../../../src-main/contract/model';
 import { buildTimelineMarks } from '../../../src-main/engine/explore/buildTimelineMarks';
 import { timelinePage, type PageRequest } from '../../../src-main/engine/explore/page';
 import { SeekCache } from '../../../src-main/engine/explore/seek';
-import { markAtOrBefore, timelineMarksPending } from '../../../src-main/engine/explore/timelineMarks';
+import { markNear, timelineMarksPending } from '../../../src-main/engine/explore/timelineMarks';
 import type { WritableDB } from '../../../src-main/engine/db/types';
 import { captureQueries } from './planCapture';
 import { openSeedCase, type SeedCase } from './seedCase';
@@ -51,17 +51,17 @@ describe('timeline marks', () => {
     expect(await buildTimelineMarks(db)).toBe(0);
     const n = walkAll(orders[0]![1]).length;
     expect(await buildTimelineMarks(db, { step: STEP, minEvents: 0 })).toBe(Math.floor((n - 1) / STEP));
-    expect(markAtOrBefore(db, STEP * 2 + 1)).toMatchObject({ at: STEP * 2 });
-    expect(markAtOrBefore(db, STEP - 1)).toEqual({ at: -1, cursor: undefined });
+    expect(markNear(db, STEP * 2 + 1, 'atOrBefore')).toMatchObject({ at: STEP * 2 });
+    expect(markNear(db, STEP - 1, 'atOrBefore')).toEqual({ at: -1, cursor: undefined });
     // a damaged stamp (a case file edited by hand) leaves the marks unused, not the grid broken
     const stamp = (db.prepare("SELECT value FROM meta WHERE key = 'timeline_marks'").get() as { value: string }).value;
     for (const bad of ['{not json', 'null', '{"events":"1"}']) {
       db.prepare("UPDATE meta SET value = ? WHERE key = 'timeline_marks'").run(bad);
-      expect(markAtOrBefore(db, STEP)).toBeUndefined();
+      expect(markNear(db, STEP, 'atOrBefore')).toBeUndefined();
       expect(page(orders[0]![1], n - 2).rows).toHaveLength(2);
     }
     db.prepare("UPDATE meta SET value = ? WHERE key = 'timeline_marks'").run(stamp);
-    expect(markAtOrBefore(db, STEP)).toMatchObject({ at: STEP });
+    expect(markNear(db, STEP, 'atOrBefore')).toMatchObject({ at: STEP });
   });
 
   it('every position in either order lands on the keyset walk\'s row, counting no more than a step past a mark', () => {
@@ -82,18 +82,18 @@ describe('timeline marks', () => {
     writeFileSync(csv, ['TimeGenerated,UserPrincipalName,IPAddress', ...Array.from({ length: 12 }, (_, i) => `2023-10-0${1 + (i % 9)}T0${i % 10}:00:00Z,u${i}@x.test,10.0.0.${i}`)].join('\n'));
     const summaries = await seed.engine.importFiles([csv]);
     expect(summaries.every((s) => s.ok)).toBe(true);
-    expect(markAtOrBefore(db, STEP)).toBeUndefined();
+    expect(markNear(db, STEP, 'atOrBefore')).toBeUndefined();
     const grown = walkAll(orders[0]![1]);
     expect(grown.length).toBeGreaterThan(before.length);
     for (const p of [STEP + 1, Math.floor(grown.length / 2), grown.length - 2]) {
       expect(page(orders[0]![1], p).rows.map(ident)).toEqual(grown.slice(p, p + 3));
     }
     expect(await buildTimelineMarks(db, { step: STEP, minEvents: 0 })).toBeGreaterThan(0);
-    expect(markAtOrBefore(db, STEP)).toBeDefined();
+    expect(markNear(db, STEP, 'atOrBefore')).toBeDefined();
     const added = summaries.flatMap((s) => s.sources).map((s) => s.id);
     for (const id of added) seed.engine.handlers['sources/remove']({ sourceId: id, force: true });
     expect(db.prepare('SELECT count(*) AS n FROM timeline_marks').get()).toEqual({ n: 0 });
-    expect(markAtOrBefore(db, STEP)).toBeUndefined();
+    expect(markNear(db, STEP, 'atOrBefore')).toBeUndefined();
     for (const [, base] of orders) {
       const all = walkAll(base);
       expect(all.length).toBe(before.length);
